@@ -17,9 +17,9 @@ REPEATS = 7
 
 
 def article_loop(inputs, outputs, iterations):
-    """The article's training loop, as it printed it (seeded the same way)."""
-    np.random.seed(1)
-    synaptic_weights = 2 * np.random.random((inputs.shape[1], 1)) - 1
+    """The article's training loop, as it printed it, from the same starting weights."""
+    random_state = np.random.RandomState(1)
+    synaptic_weights = 2 * random_state.random_sample((inputs.shape[1], 1)) - 1
     for _ in range(iterations):
         output = 1 / (1 + np.exp(-(np.dot(inputs, synaptic_weights))))
         synaptic_weights += np.dot(inputs.T, (outputs - output) * output * (1 - output))
