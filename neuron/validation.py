@@ -43,7 +43,7 @@ def as_finite_array(name, values):
         raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
     array = array.astype(np.float64, copy=False)
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite, got NaN or infinite values in {name}")
+        raise ValueError(f"{name} must hold finite numbers, got NaN or infinite values")
     return array
 
 
