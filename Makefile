@@ -34,8 +34,8 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## test: lint, then the package tests, then build the book and test what it built
-test: lint book
+## test: lint, the package tests, then build the book (once) and test what it built
+test: lint
 	$(BIN)/python -m pytest
 
 ## serve: the built site on http://127.0.0.1:8000

@@ -1,0 +1,80 @@
+"""Rebuilds are fast and never stale, checked on a copy of the project and its build."""
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from toc import ROOT, chapter_files
+
+SOURCES = ["book", "neuron", "_config.yml", "_toc.yml", "Makefile", "requirements.txt"]
+SOURCES += ["pyproject.toml"]
+
+
+def make_book(project):
+    """Run `make book` in `project`; return (succeeded, chapters it executed)."""
+    run = subprocess.run(
+        ["make", "--no-print-directory", "book"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    log = run.stdout + run.stderr
+    executed = re.findall(r"book/([\w-]+)\.md: Executing notebook", log)
+    return run.returncode == 0, sorted(executed)
+
+
+def append_cell(path, source):
+    with path.open("a") as chapter:
+        chapter.write(f"\n```{{code-cell}} ipython3\n{source}\n```\n")
+
+
+@pytest.fixture(scope="module")
+def project(built_html, tmp_path_factory):
+    """A copy of the sources and of the finished build, sharing the virtual environment."""
+    copy = tmp_path_factory.mktemp("project")
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    shutil.copytree(ROOT / "_build", copy / "_build", ignore=shutil.ignore_patterns("latex"))
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    # The copy's requirements are the ones installed: never reinstall from here.
+    for name in ["requirements.txt", "pyproject.toml"]:
+        os.utime(copy / name, (0, 0))
+    return copy
+
+
+def chapter_names():
+    return sorted(name.split("/")[-1] for name in chapter_files())
+
+
+def test_nothing_changed_executes_nothing(project):
+    assert make_book(project) == (True, [])
+
+
+def test_a_changed_chapter_alone_runs_again(project):
+    append_cell(project / "book" / "03-sigmoid.md", "print('one more cell')")
+    assert make_book(project) == (True, ["03-sigmoid"])
+    assert make_book(project) == (True, [])
+
+
+def test_a_failing_cell_fails_the_build_every_time(project):
+    chapter = project / "book" / "02-training-cycle.md"
+    original = chapter.read_text()
+    append_cell(chapter, "raise RuntimeError('this cell fails on purpose')")
+    try:
+        assert make_book(project) == (False, ["02-training-cycle"])
+        # The failure is not cached away: the next build fails again.
+        assert make_book(project)[0] is False
+    finally:
+        chapter.write_text(original)
+
+
+def test_a_package_change_runs_every_chapter_again(project):
+    with (project / "neuron" / "data.py").open("a") as module:
+        module.write("\n# A change to the package.\n")
+    assert make_book(project) == (True, chapter_names())

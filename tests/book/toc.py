@@ -1,0 +1,22 @@
+"""The book's pages, read from _toc.yml: what the book tests check."""
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+
+
+def toc_files():
+    """The book's source files (without suffix) in reading order, from _toc.yml."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+def chapter_files():
+    """The numbered chapters: every toc file whose name starts with two digits."""
+    return [name for name in toc_files() if Path(name).name[:2].isdigit()]
