@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 
-from neuron import NeuralNetwork
+from neuron import NeuralNetwork, sigmoid
 from neuron.data import TRAINING_INPUTS, TRAINING_OUTPUTS
 
 REPEATS = 7
@@ -33,19 +33,34 @@ def package_train(inputs, outputs, iterations):
     return network.synaptic_weights
 
 
+def article_sigmoid(x):
+    """The article's sigmoid formula (it overflows, with a warning, for x below about -709)."""
+    return 1 / (1 + np.exp(-x))
+
+
 def seconds(function, *args):
     start = time.perf_counter()
     function(*args)
     return time.perf_counter() - start
 
 
-def ratio(inputs, outputs, iterations):
-    """Median time of the package over median time of the article's loop."""
-    package_times, article_times = [], []
+def ratio(ours, theirs, *args):
+    """Median time of `ours` over median time of `theirs`, run interleaved."""
+    our_times, their_times = [], []
     for _ in range(REPEATS):
-        package_times.append(seconds(package_train, inputs, outputs, iterations))
-        article_times.append(seconds(article_loop, inputs, outputs, iterations))
-    return statistics.median(package_times) / statistics.median(article_times)
+        our_times.append(seconds(ours, *args))
+        their_times.append(seconds(theirs, *args))
+    return statistics.median(our_times) / statistics.median(their_times)
+
+
+def repeated(function, times):
+    """`function(x)` called `times` times: tiny arrays need many calls to be timed."""
+
+    def run(x):
+        for _ in range(times):
+            function(x)
+
+    return run
 
 
 def main():
@@ -69,9 +84,19 @@ def main():
         ),
     ]
     for label, inputs, outputs, iterations, target in cases:
-        measured = ratio(np.array(inputs), np.array(outputs), iterations)
+        measured = ratio(
+            package_train, article_loop, np.array(inputs), np.array(outputs), iterations
+        )
         verdict = "within" if measured <= target else "OVER"
         print(f"{label}: package / article = {measured:.3f}  ({verdict} target {target:.2f})")
+
+    print("Where the time goes: the stable sigmoid alone, against the article's formula")
+    for size, calls in [(4, 10_000), (100_000, 100)]:
+        weighted_sums = random_state.normal(size=(size, 1))
+        measured = ratio(repeated(sigmoid, calls), repeated(article_sigmoid, calls), weighted_sums)
+        print(
+            f"    {size:>7,} values, {calls:,} calls: sigmoid / article formula = {measured:.3f}"
+        )
 
 
 if __name__ == "__main__":
