@@ -1,0 +1,66 @@
+"""Chapter 5's figure: the time of the loops and of NumPy against the problem size."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from neuron.plots import COLORS, plot_training_times  # noqa: E402
+
+SIZES = [4, 16, 64]
+LOOPS = [0.001, 0.004, 0.016]
+NUMPY = [0.002, 0.002, 0.0025]
+
+
+@pytest.fixture
+def figure():
+    figure = plot_training_times(SIZES, LOOPS, NUMPY)
+    yield figure
+    plt.close(figure)
+
+
+def test_one_axes_with_labelled_log_axes(figure):
+    (ax,) = figure.axes
+    assert "examples" in ax.get_xlabel()
+    assert "ms" in ax.get_ylabel()
+    assert ax.get_xscale() == "log"
+    assert ax.get_yscale() == "log"
+
+
+def test_two_lines_in_milliseconds_with_a_legend(figure):
+    (ax,) = figure.axes
+    loops, numpy_line = ax.get_lines()
+    assert np.array_equal(loops.get_xdata(), SIZES)
+    np.testing.assert_allclose(loops.get_ydata(), [1.0, 4.0, 16.0])
+    np.testing.assert_allclose(numpy_line.get_ydata(), [2.0, 2.0, 2.5])
+    assert mcolors.same_color(loops.get_color(), COLORS["vermillion"])
+    assert mcolors.same_color(numpy_line.get_color(), COLORS["blue"])
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["Python loops", "NumPy (the package)"]
+
+
+def test_the_ticks_are_the_sizes(figure):
+    (ax,) = figure.axes
+    assert list(ax.get_xticks()) == SIZES
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["4", "16", "64"]
+
+
+def test_opaque_white_background(figure):
+    assert mcolors.to_rgba(figure.get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
+    assert mcolors.to_rgba(figure.axes[0].get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_lengths_must_match():
+    with pytest.raises(ValueError, match="same length"):
+        plot_training_times(SIZES, LOOPS, NUMPY[:2])
+
+
+def test_times_are_plain_numbers(figure):
+    (ax,) = figure.axes
+    formatter = ax.yaxis.get_major_formatter()
+    assert formatter(10.0, 0) == "10"
+    assert formatter(0.1, 0) == "0.1"
