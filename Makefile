@@ -8,9 +8,10 @@ BUILD := _build
 CACHE := $(BUILD)/.jupyter_cache
 # The execution cache is keyed on each chapter's code cells; the chapters'
 # outputs also depend on the package and the pinned versions, so a change to
-# either clears the cache and every chapter runs again.
+# either clears the cache (and Sphinx's saved doctrees, so that every page is
+# read again) and every chapter runs again.
 CACHE_KEY_FILE := $(BUILD)/.cache-key
-CACHE_KEY = $(shell cat neuron/*.py requirements.txt | sha256sum | cut -c1-16)
+CACHE_KEY = $(shell find neuron -name '*.py' | sort | xargs cat requirements.txt | sha256sum | cut -c1-16)
 BOOK_FLAGS := -W -n --keep-going
 
 .PHONY: book test lint serve clean
@@ -26,7 +27,7 @@ book: $(INSTALLED)
 	@mkdir -p $(BUILD)
 	@if [ "$$(cat $(CACHE_KEY_FILE) 2>/dev/null)" != "$(CACHE_KEY)" ]; then \
 		echo "neuron/ or requirements.txt changed: clearing the execution cache"; \
-		rm -rf $(CACHE); echo "$(CACHE_KEY)" > $(CACHE_KEY_FILE); fi
+		rm -rf $(CACHE) $(BUILD)/.doctrees; echo "$(CACHE_KEY)" > $(CACHE_KEY_FILE); fi
 	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS)
 
 ## lint: ruff's checks and formatting

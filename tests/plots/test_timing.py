@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from neuron.plots import COLORS, plot_training_times  # noqa: E402
+from neuron.plots import COLORS  # noqa: E402
+from neuron.plots.timing import plot_training_times  # noqa: E402
 
 SIZES = [4, 16, 64]
 LOOPS = [0.001, 0.004, 0.016]

@@ -1,0 +1,38 @@
+"""Chapter 5's figure: the time of a training run, Python loops against NumPy."""
+
+from matplotlib.ticker import FuncFormatter
+
+from neuron.plots.style import COLORS, new_figure
+
+
+def plot_training_times(sizes, loop_seconds, numpy_seconds):
+    """Time per training run against the number of examples, loops and NumPy, log-log.
+
+    sizes: the numbers of training examples m; loop_seconds and numpy_seconds:
+    the measured time of one training run for each size, in seconds.
+    """
+    if not len(sizes) == len(loop_seconds) == len(numpy_seconds):
+        raise ValueError("sizes, loop_seconds and numpy_seconds must have the same length")
+    figure, ax = new_figure()
+    ax.loglog(
+        sizes,
+        [1e3 * seconds for seconds in loop_seconds],
+        "o-",
+        color=COLORS["vermillion"],
+        label="Python loops",
+    )
+    ax.loglog(
+        sizes,
+        [1e3 * seconds for seconds in numpy_seconds],
+        "s-",
+        color=COLORS["blue"],
+        label="NumPy (the package)",
+    )
+    ax.set_xticks(sizes, labels=[f"{m:,}" for m in sizes])
+    ax.minorticks_off()
+    # Plain numbers (0.1, 1, 10) rather than powers of ten on the time axis.
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.set_xlabel("training examples, m (log scale)")
+    ax.set_ylabel("time per training run (ms, log scale)")
+    ax.legend()
+    return figure
