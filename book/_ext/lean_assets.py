@@ -1,0 +1,189 @@
+"""Load only what this book's readers use: a lighter page for the same content.
+
+Jupyter Book's theme loads, on every page, scripts and styles for features this
+book does not use, and one very heavy one for a feature it does:
+
+- sphinx-thebe (live code cells in the page): dropped while thebe launch buttons
+  are off (`launch_buttons: thebe` in `_config.yml`);
+- sphinx-design (tabs, cards, grids): dropped on pages that use none of them;
+- Font Awesome, 1.5 MB of script that replaces the theme's dozen `<i class="fa-…">`
+  icons with SVG in the browser: this extension does that replacement once, at
+  build time, with the icons' shapes taken from the theme's own copy of Font
+  Awesome, so the page carries a few kilobytes of SVG and no script;
+- the search index and its tools, loaded in every page's head (blocking the first
+  paint) by pydata-sphinx-theme for its search pop-up: kept, but deferred.
+
+What readers do use stays: the navigation, the dark mode switch, the search
+pop-up, the copy buttons on code, the toggles on hidden code and solutions.
+"""
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+CSS_NAME = "lean-assets.css"  # icons, and the fixes below
+# What Font Awesome's own style sheet says about the inline SVG it makes, for the
+# classes the theme uses.
+CSS = """\
+.svg-inline--fa {
+  display: var(--fa-display, inline-block);
+  height: 1em;
+  overflow: visible;
+  vertical-align: -0.125em;
+}
+.fa-lg {
+  font-size: 1.25em;
+  line-height: 0.05em;
+  vertical-align: -0.075em;
+}
+/* Fixes for what the browser tests found in the theme. */
+/* A heading's hidden "#" link must not push a phone's page sideways... */
+a.headerlink {
+  display: inline-block;
+}
+/* ...nor a long word in the previous/next links at the foot of the page. */
+.prev-next-area a,
+.prev-next-info {
+  min-width: 0;
+}
+.prev-next-title {
+  overflow-wrap: anywhere;
+}
+/* The theme's blue links on an admonition's blue tint fall short of WCAG AA contrast. */
+html[data-theme="light"] .admonition a:not(.headerlink) {
+  color: #0b55bd;
+}
+"""
+FONTAWESOME = "_static/scripts/fontawesome.js"
+ICON_TAG = re.compile(
+    r"<i (?P<attrs>[^>]*\bclass=\"(?P<classes>[^\"]*\bfa-[^\"]*)\"[^>]*)>\s*</i>"
+)
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+STYLES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far"}
+STYLES |= {"fa-brands": "fab", "fab": "fab"}
+MODIFIERS = {"fa-lg", "fa-sm", "fa-xs", "fa-fw", "fa-2x", "fa-3x"}
+THEBE_CONFIG = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.S)
+BLOCKING_SEARCH = re.compile(
+    r'<script src="(?P<src>[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)[^"]*)">'
+)
+
+
+def dropped(app, body):
+    """Which registered files (by name) this page does not need."""
+    names = set()
+    launch = app.config.html_theme_options.get("launch_buttons", {}) or {}
+    if not launch.get("thebe"):
+        names |= {"sphinx-thebe.js", "sphinx-thebe.css"}
+    if 'class="sd-' not in body and " sd-" not in body:
+        names |= {"design-tabs.js", "sphinx-design.min.css"}
+    return names
+
+
+def prune_registered_files(app, pagename, templatename, context, doctree):
+    """Drop from the page the scripts and styles registered by unused extensions."""
+    names = dropped(app, context.get("body", ""))
+
+    def keep(asset):
+        filename = getattr(asset, "filename", str(asset)) or ""
+        if not filename:
+            # An inline script: thebe's configuration goes with thebe.
+            body = getattr(asset, "attributes", {}).get("body", "")
+            kind = getattr(asset, "attributes", {}).get("type", "")
+            return not ("sphinx-thebe.js" in names and ("thebe" in kind or "thebe" in body))
+        return Path(filename.split("?")[0]).name not in names
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if keep(asset)]
+
+
+def icon_shapes(source):
+    """{(style, name): (width, height, path)} for every icon in Font Awesome's script."""
+    shapes = {}
+    # Each style's icons are one object literal, `var p={name:[w,h,[aliases],"code","path"],…}`,
+    # registered by `d("fas",p)` (or "far", "fab") right after it.
+    for match in re.finditer(r'function\(\)\{d\("(fa[srb])",p\)', source):
+        style = match.group(1)
+        start = source.rfind("var p={", 0, match.start())
+        block = source[start : match.start()]
+        icon = r'(?:"([\w-]+)"|([\w$]+)):\[(\d+),(\d+),\[[^\]]*\],"[^"]*","([^"]+)"\]'
+        for found in re.finditer(icon, block):
+            name = found.group(1) or found.group(2)
+            shapes.setdefault((style, name), (found.group(3), found.group(4), found.group(5)))
+    return shapes
+
+
+def inline_icon(shapes, tag):
+    """The `<svg>` for one `<i class="fa-…">` tag, keeping its classes and attributes."""
+    classes = tag.group("classes").split()
+    style = next((STYLES[c] for c in classes if c in STYLES), "fas")
+    names = [c[3:] for c in classes if c.startswith("fa-") and c not in set(STYLES) | MODIFIERS]
+    if not names or (style, names[-1]) not in shapes:
+        return None
+    width, height, path = shapes[(style, names[-1])]
+    attributes = dict(ATTRIBUTE.findall(tag.group("attrs")))
+    attributes["class"] = " ".join(["svg-inline--fa", *classes])
+    attributes.setdefault("aria-hidden", "true")
+    rest = " ".join(f'{key}="{value}"' for key, value in attributes.items())
+    return (
+        f'<svg {rest} focusable="false" role="presentation" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {width} {height}"><path fill="currentColor" d="{html.escape(path)}"/></svg>'
+    )
+
+
+def rewrite_pages(app, exception):
+    """Replace the icon script by inline icons and stop the search files blocking the page."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    script = outdir / FONTAWESOME
+    shapes = icon_shapes(script.read_text(encoding="utf-8")) if script.is_file() else {}
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        original = text
+
+        def replace(tag, page=page):
+            svg = inline_icon(shapes, tag)
+            if svg is None:
+                logger.warning("lean_assets: no icon for %s in %s", tag.group(0), page)
+                return tag.group(0)
+            return svg
+
+        text = ICON_TAG.sub(replace, text)
+        text = re.sub(r'<script[^>]*src="[^"]*fontawesome\.js[^"]*"[^>]*></script>\s*', "", text)
+        text = re.sub(r'<link[^>]*href="[^"]*fontawesome\.js[^"]*"[^>]*>\s*', "", text)
+        if "sphinx-thebe.js" in dropped(app, ""):
+            # The theme writes a thebe configuration (naming an example repository)
+            # into every page; without thebe nothing reads it.
+            text = THEBE_CONFIG.sub("", text)
+        # Docutils marks each bibliography entry with the ARIA role doc-biblioentry, which
+        # ARIA 1.2 deprecates; inside the citation list (role "list") that leaves a list
+        # without items, a critical axe violation. A plain list item says the same.
+        text = text.replace('role="doc-biblioentry"', 'role="listitem"')
+        text = BLOCKING_SEARCH.sub(r'<script defer src="\g<src>">', text)
+        if text != original:
+            page.write_text(text, encoding="utf-8")
+    (outdir / "_static" / CSS_NAME).write_text(CSS)
+
+
+def default_mode(app, config):
+    """Follow the reader's light or dark preference (the theme logs an error when unset)."""
+    config.html_context.setdefault("default_mode", "auto")
+
+
+def setup(app: Sphinx):
+    # Sphinx rewrites every page when a config value changes; this one changes with this file.
+    fingerprint = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    app.add_config_value("lean_assets_fingerprint", fingerprint, "html")
+    app.add_css_file(CSS_NAME)
+    app.connect("config-inited", default_mode)
+    # Late (priority 900), after every extension has added its files to the page.
+    app.connect("html-page-context", prune_registered_files, priority=900)
+    app.connect("build-finished", rewrite_pages)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,240 @@
+"""Every page of the built book in a real browser (Chromium), at a laptop's and a phone's size.
+
+Each page is opened once per size, served from 127.0.0.1 with every request for
+another host blocked; the tests below then check what that visit recorded. A
+second group follows the book as a reader does: next links, solution toggles,
+dark mode, search. The last test breaks a page on purpose, four ways, and checks
+that each fault is caught.
+"""
+
+import os
+import re
+
+import pytest
+from browser import (
+    HOW_TO_INSTALL,
+    SIZES,
+    launch,
+    new_page,
+    page_url,
+    serve,
+    visit,
+)
+from toc import toc_files
+
+ALL_PAGES = toc_files()
+CASES = [(name, size) for size in SIZES for name in ALL_PAGES]
+IDS = [f"{name.split('/')[-1]}-{size}" for name, size in CASES]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright; skipped (failed in CI) when there is none."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - requirements.txt installs it
+        pytest.skip("Playwright is not installed: pip install -r requirements.txt")
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        if chromium is None:
+            if os.environ.get("CI") == "true":
+                pytest.fail(HOW_TO_INSTALL)
+            pytest.skip(HOW_TO_INSTALL)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(built_html):
+    """The built site's URL on a local server."""
+    with serve(built_html) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def visits(browser, site):
+    """visits(name, size) -> what that page showed (each page is opened once per size)."""
+    cache = {}
+
+    def get(name, size):
+        if (name, size) not in cache:
+            cache[(name, size)] = visit(browser, site, page_url(site, name), size)
+        return cache[(name, size)]
+
+    return get
+
+
+@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+def test_page_loads_without_errors(visits, name, size):
+    seen = visits(name, size)
+    assert not seen.page_errors, seen.page_errors
+    assert not seen.console_errors, seen.console_errors
+    assert not seen.failed_requests, seen.failed_requests
+
+
+@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+def test_page_asks_no_other_host(visits, name, size):
+    assert visits(name, size).foreign_requests == []
+
+
+@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+def test_every_equation_is_rendered(visits, name, size):
+    seen = visits(name, size)
+    assert not seen.math_problems, seen.math_problems
+    assert seen.math_rendered == seen.math_in_source
+
+
+@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+def test_every_image_loaded_and_has_alt_text(visits, name, size):
+    assert visits(name, size).image_problems == []
+
+
+@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+def test_nothing_overflows_a_phone_screen(visits, name):
+    assert visits(name, "phone").overflow == []
+
+
+@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+def test_no_serious_accessibility_violation(visits, name, size):
+    seen = visits(name, size)
+    for line in seen.axe_other:
+        print(f"axe, minor or moderate, {name} at {size}: {line}")
+    assert not seen.axe_serious, "\n".join(seen.axe_serious)
+
+
+def test_the_math_counts_see_something(visits):
+    """Guard against a vacuous pass: the book's pages do hold equations."""
+    assert sum(visits(name, "laptop").math_in_source for name in ALL_PAGES) > 0
+
+
+# Across the book ---------------------------------------------------------------
+
+
+@pytest.fixture
+def laptop(browser, site):
+    blocked = []
+    context, page = new_page(browser, site, "laptop", blocked)
+    yield page
+    context.close()
+    assert blocked == []
+
+
+def test_next_links_lead_through_the_book_in_order(laptop, site):
+    laptop.goto(site, wait_until="load")
+    laptop.wait_for_url("**/*.html")  # index.html sends the reader on to the first page
+    seen = []
+    for _ in range(len(ALL_PAGES) + 2):
+        seen.append(laptop.url.removeprefix(site).removesuffix(".html"))
+        following = laptop.locator("a.right-next")
+        if following.count() == 0:
+            break
+        following.first.click()
+        laptop.wait_for_load_state("load")
+    assert seen == ALL_PAGES
+
+
+def first_page_with(built_html, selector):
+    from bs4 import BeautifulSoup
+
+    for name in ALL_PAGES:
+        soup = BeautifulSoup((built_html / f"{name}.html").read_text(), "html.parser")
+        if soup.select(selector):
+            return name
+    pytest.fail(f"no page of the book has {selector}")
+
+
+def test_a_solution_is_hidden_until_its_toggle_is_clicked(laptop, site, built_html):
+    name = first_page_with(built_html, "div.solution")
+    laptop.goto(page_url(site, name), wait_until="load")
+    solution = laptop.locator("div.solution").first
+    body = solution.locator("section").first
+    assert solution.is_visible()
+    assert body.is_hidden(), "the solution shows before its toggle is clicked"
+    solution.locator(".toggle-button, .admonition-title").first.click()
+    body.wait_for(state="visible", timeout=5000)
+    assert body.is_visible()
+
+
+# Every figure image keeps an opaque background: in dark mode, a transparent one would
+# show black axes and labels on the theme's near-black page.
+OPAQUE_JS = """() => [...document.querySelectorAll('main figure img, main .cell_output img')]
+  .map((img) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    const draw = canvas.getContext('2d');
+    draw.drawImage(img, 0, 0);
+    const pixels = draw.getImageData(0, 0, canvas.width, canvas.height).data;
+    let transparent = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] < 250) transparent += 1;
+    return {src: img.getAttribute('src'), transparent, total: pixels.length / 4};
+  })"""
+
+
+def test_dark_mode_keeps_every_figure_readable(browser, site):
+    figures = 0
+    for name in ALL_PAGES:
+        blocked = []
+        context, page = new_page(browser, site, "laptop", blocked, color_scheme="dark")
+        page.add_init_script("localStorage.setItem('mode', 'dark')")
+        page.goto(page_url(site, name), wait_until="load")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        red, green, blue = (int(v) for v in re.findall(r"\d+", background)[:3])
+        assert red + green + blue < 150, f"{name}: dark mode did not darken the page"
+        for image in page.evaluate(OPAQUE_JS):
+            figures += 1
+            assert image["transparent"] == 0, f"{name}: {image['src']} is not opaque"
+        context.close()
+        assert blocked == []
+    assert figures > 0
+
+
+def test_search_finds_the_sigmoid_chapter(laptop, site):
+    laptop.goto(f"{site}search.html?q=sigmoid", wait_until="load")
+    results = laptop.locator("#search-results li a")
+    results.first.wait_for(timeout=10_000)
+    found = [link.get_attribute("href") for link in results.all()]
+    assert any("03-sigmoid.html" in href for href in found), found
+
+
+# The checks catch what they are meant to catch -----------------------------------
+
+FAULTS = {
+    "external script": '<script src="https://cdn.invalid/mathjax.js"></script>',
+    "unrendered equation": '<span class="math notranslate">\\(x^2\\)</span>',
+    "image without alt text": '<img src="../_static/file.png">',
+    "serious axe violation": '<p style="color:#bbb;background:#fff">Barely visible text.</p>',
+}
+
+
+@pytest.fixture(scope="module")
+def broken_site(built_html, tmp_path_factory):
+    """A copy of one built page per fault, each with that one fault added to its text."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("broken")
+    shutil.copytree(built_html / "_static", root / "_static")
+    (root / "book").mkdir()
+    page = (built_html / "book" / "intro.html").read_text()
+    for number, fault in enumerate(FAULTS.values()):
+        broken = page.replace("</main>", f"{fault}</main>", 1)
+        (root / "book" / f"broken-{number}.html").write_text(broken)
+    with serve(root) as base:
+        yield base
+
+
+def test_a_broken_page_fails_the_checks(browser, broken_site):
+    caught = {}
+    for number, fault in enumerate(FAULTS):
+        seen = visit(browser, broken_site, page_url(broken_site, f"book/broken-{number}"), "phone")
+        caught[fault] = {
+            "external script": bool(seen.foreign_requests),
+            "unrendered equation": bool(seen.math_problems)
+            or seen.math_rendered != seen.math_in_source,
+            "image without alt text": any("no alt text" in p for p in seen.image_problems),
+            "serious axe violation": bool(seen.axe_serious),
+        }
+        # Each broken page trips the check for its own fault...
+        assert caught[fault][fault], f"{fault} went unnoticed: {seen}"
+    # ...and the external script also shows as a console error of the page that asked for it.
+    print(caught)
