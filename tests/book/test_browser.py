@@ -197,6 +197,14 @@ def test_search_finds_the_sigmoid_chapter(laptop, site):
     assert any("03-sigmoid.html" in href for href in found), found
 
 
+def test_code_blocks_keep_their_copy_buttons(laptop, site, built_html):
+    """What the theme still loads is there for a reason: readers copy code."""
+    name = first_page_with(built_html, "div.highlight pre")
+    laptop.goto(page_url(site, name), wait_until="load")
+    laptop.locator("button.copybtn").first.wait_for(state="attached", timeout=5000)
+    assert laptop.locator("button.copybtn").count() >= 1
+
+
 # The checks catch what they are meant to catch -----------------------------------
 
 FAULTS = {
