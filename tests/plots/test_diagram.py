@@ -71,8 +71,10 @@ def test_the_sum_and_the_sigmoid_are_drawn(draw):
 
 def test_the_weights_are_written_on_their_synapses(draw):
     _, ax, texts = draw(WEIGHTS)
-    assert ["$w_{1} = 9.67$", "$w_{2} = -0.21$", "$w_{3} = -4.63$"] == [
-        t for t in texts if t.startswith("$w_")
+    assert [t for t in texts if t.startswith("$w_")] == [
+        "$w_{1} = 9.67$",
+        "$w_{2} = -0.21$",
+        "$w_{3} = -4.63$",
     ]
     first, second, third = synapses(ax)
     # Blue for positive, vermillion for negative; thicker for larger weights.
@@ -92,7 +94,7 @@ def test_with_inputs_it_shows_the_sum_and_the_answer(draw):
     # The oracle: the article's published answer for [1, 0, 0].
     assert "$z = 9.6730$" in texts
     assert r"$\hat{y} = 0.99993704$" in texts
-    assert ["1", "0", "0"] == [t for t in texts if t in {"0", "1"}]
+    assert [t for t in texts if t in {"0", "1"}] == ["1", "0", "0"]
 
 
 def test_opaque_white_background(draw):
