@@ -16,7 +16,10 @@ def _iteration_axis(ax, last, log_iterations):
     ax.set_xlim(0, last)
     if log_iterations:
         ax.set_xscale("symlog", linthresh=1, linscale=0.5)
-        ax.set_xticks([0] + [10**p for p in range(int(np.log10(last)) + 1)])
+        # Powers of ten up to the last iteration, or just past it (9,999 -> 10,000).
+        ticks = [0] + [10**p for p in range(int(np.log10(1.001 * last)) + 1)]
+        ax.set_xticks(ticks)
+        ax.set_xlim(0, max(last, ticks[-1]))
         ax.minorticks_off()
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     ax.set_xlabel("iteration, k (log scale)" if log_iterations else "iteration, k")

@@ -50,6 +50,15 @@ class TestPlotLoss:
         assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "10", "100", "1,000"]
         assert "log" in ax.get_xlabel()
 
+    def test_log_iterations_reach_the_power_of_ten_just_past_the_end(self):
+        # A history of 10,000 iterations has losses for iterations 0 to 9,999.
+        (ax,) = plot_loss(np.linspace(1, 0.001, 10_000), log_iterations=True).axes
+        assert ax.get_xticks()[-1] == 10_000
+        assert ax.get_xlim() == (0, 10_000)
+        (ax,) = plot_loss(np.linspace(1, 0.001, 5_001), log_iterations=True).axes
+        assert ax.get_xticks()[-1] == 1_000
+        assert ax.get_xlim() == (0, 5_000)
+
     def test_opaque_white_background(self):
         figure = plot_loss(LOSS)
         assert mcolors.to_rgba(figure.get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
