@@ -29,7 +29,7 @@ def _plane_points(inputs, limits, resolution):
     return xs, points
 
 
-def plot_decision_regions(thinks, inputs, outputs, titles, limits=(-0.5, 1.5), resolution=201):
+def plot_decision_regions(thinks, inputs, targets, titles, limits=(-0.5, 1.5), resolution=201):
     """One panel per network: its output over the plane of the first two inputs.
 
     thinks: one function per panel (e.g. `network.think`) that takes inputs of
@@ -37,26 +37,30 @@ def plot_decision_regions(thinks, inputs, outputs, titles, limits=(-0.5, 1.5), r
     inputs: the examples to mark, shape (m, 2) or (m, 3). The first two columns
         are the axes; a third column must hold the same value in every row (the
         bias input) and every point of the plane gets that value too.
-    outputs: the examples' targets, 0 or 1, shape (m, 1) or (m,).
+    targets: one array per panel: the examples' targets for that panel's
+        network, 0 or 1, shape (m, 1) or (m,).
     titles: one title per panel.
     """
     inputs = np.asarray(inputs, dtype=float)
-    outputs = np.asarray(outputs, dtype=float).reshape(-1)
-    if len(thinks) != len(titles) or len(thinks) == 0:
-        raise ValueError("give one title per function, and at least one function")
+    if not len(thinks) == len(targets) == len(titles) or len(thinks) == 0:
+        raise ValueError(
+            "give one array of targets and one title per function, and at least one function"
+        )
     if inputs.ndim != 2 or inputs.shape[1] not in (2, 3):
         raise ValueError(f"inputs must have shape (m, 2) or (m, 3), got {inputs.shape}")
     if inputs.shape[1] == 3 and not np.all(inputs[:, 2] == inputs[0, 2]):
         raise ValueError("the third input must be the same in every example (the bias input)")
-    if len(outputs) != len(inputs) or not np.all(np.isin(outputs, (0.0, 1.0))):
-        raise ValueError("outputs must hold one target, 0 or 1, per example")
+    targets = [np.asarray(outputs, dtype=float).reshape(-1) for outputs in targets]
+    for outputs in targets:
+        if len(outputs) != len(inputs) or not np.all(np.isin(outputs, (0.0, 1.0))):
+            raise ValueError("targets must hold one target, 0 or 1, per example")
 
     xs, points = _plane_points(inputs, limits, resolution)
     figure, axes = new_figure(
         ncols=len(thinks), width=max(2.9 * len(thinks) + 1.0, 5.4), height=3.5
     )
     axes = np.atleast_1d(axes)
-    for ax, think, title in zip(axes, thinks, titles, strict=True):
+    for ax, think, outputs, title in zip(axes, thinks, targets, titles, strict=True):
         answers = np.asarray(think(points), dtype=float)
         if answers.size != len(points):
             raise ValueError(f"{title}: expected one answer per point, got shape {answers.shape}")

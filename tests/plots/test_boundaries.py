@@ -34,7 +34,11 @@ def panels(figure):
 @pytest.fixture
 def regions():
     figure = plot_decision_regions(
-        [and_think, undecided_think], GATE_INPUTS, AND_OUTPUTS, ["AND", "undecided"], resolution=5
+        [and_think, undecided_think],
+        GATE_INPUTS,
+        [AND_OUTPUTS, XOR_OUTPUTS],
+        ["AND", "undecided"],
+        resolution=5,
     )
     yield figure
     plt.close(figure)
@@ -61,13 +65,16 @@ def test_the_shading_is_the_networks_output_on_the_plane(regions):
     assert image.get_extent() == [-0.5, 1.5, -0.5, 1.5]
 
 
-def test_the_examples_are_marked_by_target(regions):
-    ax = panels(regions)[0]
-    ones, zeros = ax.collections[-2:]
+def test_each_panel_marks_its_own_targets(regions):
+    and_panel, xor_panel = panels(regions)
+    ones, zeros = and_panel.collections[-2:]
     np.testing.assert_array_equal(ones.get_offsets(), [[1, 1]])
     np.testing.assert_array_equal(zeros.get_offsets(), [[0, 0], [0, 1], [1, 0]])
     assert mcolors.same_color(ones.get_facecolor()[0], COLORS["blue"])
     assert mcolors.same_color(zeros.get_facecolor()[0], COLORS["vermillion"])
+    ones, zeros = xor_panel.collections[-2:]
+    np.testing.assert_array_equal(ones.get_offsets(), [[0, 1], [1, 0]])
+    np.testing.assert_array_equal(zeros.get_offsets(), [[0, 0], [1, 1]])
 
 
 def test_a_boundary_only_where_the_output_crosses_one_half(regions):
@@ -94,33 +101,34 @@ def test_a_third_input_that_varies_is_rejected():
     inputs = np.array(GATE_INPUTS)
     inputs[0, 2] = 0
     with pytest.raises(ValueError, match="third input"):
-        plot_decision_regions([and_think], inputs, AND_OUTPUTS, ["AND"])
+        plot_decision_regions([and_think], inputs, [AND_OUTPUTS], ["AND"])
 
 
 @pytest.mark.parametrize(
-    ("inputs", "outputs", "titles", "message"),
+    ("inputs", "targets", "titles", "message"),
     [
-        (GATE_INPUTS, AND_OUTPUTS, ["AND", "extra"], "one title per function"),
-        (GATE_INPUTS[:, :1], AND_OUTPUTS, ["AND"], "shape"),
-        (GATE_INPUTS, AND_OUTPUTS[:3], ["AND"], "one target"),
-        (GATE_INPUTS, 2 * AND_OUTPUTS, ["AND"], "0 or 1"),
+        (GATE_INPUTS, [AND_OUTPUTS], ["AND", "extra"], "one title per function"),
+        (GATE_INPUTS, [AND_OUTPUTS, AND_OUTPUTS], ["AND"], "one array of targets"),
+        (GATE_INPUTS[:, :1], [AND_OUTPUTS], ["AND"], "shape"),
+        (GATE_INPUTS, [AND_OUTPUTS[:3]], ["AND"], "one target"),
+        (GATE_INPUTS, [2 * AND_OUTPUTS], ["AND"], "0 or 1"),
     ],
 )
-def test_bad_input_is_rejected(inputs, outputs, titles, message):
+def test_bad_input_is_rejected(inputs, targets, titles, message):
     with pytest.raises(ValueError, match=message):
-        plot_decision_regions([and_think], inputs, outputs, titles)
+        plot_decision_regions([and_think], inputs, targets, titles)
 
 
 def test_a_function_with_the_wrong_number_of_answers_is_rejected():
     with pytest.raises(ValueError, match="one answer per point"):
-        plot_decision_regions([lambda points: np.zeros(3)], GATE_INPUTS, XOR_OUTPUTS, ["XOR"])
+        plot_decision_regions([lambda points: np.zeros(3)], GATE_INPUTS, [XOR_OUTPUTS], ["XOR"])
 
 
 def test_two_inputs_without_a_bias_column_work():
     figure = plot_decision_regions(
         [lambda points: sigmoid(points @ [[1.0], [1.0]])],
         GATE_INPUTS[:, :2],
-        XOR_OUTPUTS,
+        [XOR_OUTPUTS],
         ["no bias"],
         resolution=3,
     )
