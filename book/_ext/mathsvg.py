@@ -41,6 +41,12 @@ div.math mjx-container[jax="SVG"][display="true"] {
   max-width: 100%;
   padding: 2px 0;
 }
+/* An equation in the run of text cannot wrap: one longer than a phone's line shrinks to
+   fit the line instead of pushing the page sideways. */
+mjx-container[jax="SVG"]:not([display="true"]) > svg {
+  max-width: 100%;
+  height: auto;
+}
 /* MathJax draws with currentColor: the equations follow the theme's light or dark text. */
 """
 
