@@ -209,7 +209,8 @@ def main():
     for site, result in results.items():
         for page, weight in result["weights"].items():
             print(f"| {site}: {page} | {kib(weight)} |")
-    print("\n## Lighthouse 12.2.3 (median of %d run%s)\n" % (args.runs, "s" * (args.runs > 1)))
+    runs = f"{args.runs} run" + ("s" if args.runs > 1 else "")
+    print(f"\n## Lighthouse 12.2.3 (median of {runs})\n")
     print("| site | page | preset | " + " | ".join(CATEGORIES) + " |")
     print("| --- | --- | --- | " + " | ".join("---:" for _ in CATEGORIES) + " |")
     for site, result in results.items():

@@ -197,7 +197,8 @@ OVERFLOW_JS = """() => {
     if (scrolls(el)) continue;
     const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
       ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-    const label = el.getAttribute('aria-label') || el.querySelector('[aria-label]')?.getAttribute('aria-label');
+    const labelled = el.matches('[aria-label]') ? el : el.querySelector('[aria-label]');
+    const label = labelled && labelled.getAttribute('aria-label');
     const what = label || el.textContent.trim();
     out.push(`${name} reaches ${Math.round(box.right)}px: ${what.slice(0, 60)}`);
     if (out.length > 10) break;
