@@ -1,0 +1,97 @@
+"""The PDF as a book, not a printout of web pages (LaTeX builder only).
+
+Sphinx's LaTeX writer takes the root page's title as the book's title and makes
+every section of the root page a chapter, followed by every page of the table of
+contents. This post-transform regroups the assembled book so that:
+
+- the root page's text becomes one unnumbered chapter, the preface;
+- the pages of numbered parts of `_toc.yml` are numbered chapters, numbered as
+  on the website;
+- the pages of unnumbered parts (notation, glossary, references) follow as
+  unnumbered chapters, the back matter;
+- the input of cells tagged `hide-input` (plotting code the website folds away)
+  is left out: a reader of paper cannot unfold it, and the figure is what matters.
+
+Nothing here names a chapter: the structure is read from the toc.
+"""
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+def raw_latex(text):
+    return nodes.raw("", text + "\n", format="latex")
+
+
+def has_file_ancestor(node):
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.start_of_file):
+            return True
+        parent = parent.parent
+    return False
+
+
+class BookStructure(SphinxPostTransform):
+    """Preface, numbered chapters, back matter; hidden cell inputs removed."""
+
+    builders = ("latex",)
+    default_priority = 5  # before Sphinx's own LaTeX post-transforms
+
+    def run(self, **kwargs):
+        self.remove_hidden_inputs()
+        if self.env.docname == self.config.root_doc:
+            self.regroup()
+
+    def remove_hidden_inputs(self):
+        cells = [
+            node
+            for node in self.document.findall(nodes.container)
+            if "tag_hide-input" in node["classes"]
+        ]
+        for cell in cells:
+            for child in list(cell.children):
+                if isinstance(child, nodes.container) and "cell_input" in child["classes"]:
+                    cell.remove(child)
+
+    def regroup(self):
+        top = next(iter(self.document.findall(nodes.section)), None)
+        if top is None:
+            return
+        files = [
+            node for node in top.findall(addnodes.start_of_file) if not has_file_ancestor(node)
+        ]
+        title, *body = top.children
+        for child in list(top.children):
+            top.remove(child)
+        # The root page's title is the book's title; its labels now name the preface.
+        preface = nodes.section("", nodes.title("", self.config.pdfbook_preface_title))
+        preface["ids"], top["ids"] = top["ids"], []
+        preface.extend(
+            child for child in body if not any(True for _ in child.findall(addnodes.start_of_file))
+        )
+
+        # LaTeX numbers a chapter when secnumdepth >= 0: switch numbering off for
+        # the preface and back matter, and back on for the numbered chapters.
+        children = [
+            title,
+            raw_latex(r"\edef\pdfbooksecnumdepth{\the\value{secnumdepth}}"),
+            raw_latex(r"\setcounter{secnumdepth}{-1}"),
+            preface,
+        ]
+        numbered_now = False
+        for start in files:
+            numbered = bool(self.env.toc_secnumbers.get(start["docname"]))
+            if numbered != numbered_now:
+                depth = r"\pdfbooksecnumdepth" if numbered else "-1"
+                children.append(raw_latex(rf"\setcounter{{secnumdepth}}{{{depth}}}"))
+                numbered_now = numbered
+            children.append(start)
+        top.extend(children)
+
+
+def setup(app):
+    app.add_config_value("pdfbook_preface_title", "Preface", "env")
+    app.add_post_transform(BookStructure)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
