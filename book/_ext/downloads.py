@@ -19,9 +19,8 @@ LAUNCH_KEYS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "
 
 
 def pdf_path(app):
-    """Where `make pdf` leaves the book: _build/latex/<target>.pdf."""
-    target = Path(app.config.latex_documents[0][1]).with_suffix(".pdf").name
-    return Path(app.outdir).parent / "latex" / target
+    """Where `make pdf` leaves the book: _build/latex/book.pdf."""
+    return Path(app.outdir).parent / "latex" / app.config.downloads_pdf_name
 
 
 def launch_buttons_need_a_repository(app, config):
@@ -71,6 +70,8 @@ def copy_pdf(app, exception):
 
 
 def setup(app):
+    # The name `make pdf` gives the PDF (latex.latex_documents.targetname in _config.yml).
+    app.add_config_value("downloads_pdf_name", "book.pdf", "html")
     app.connect("config-inited", launch_buttons_need_a_repository)
     app.connect("builder-inited", tag_pdf)
     app.connect("env-get-outdated", reread_root_when_pdf_appears)

@@ -9,6 +9,9 @@ contents. This post-transform regroups the assembled book so that:
   on the website;
 - the pages of unnumbered parts (notation, glossary, references) follow as
   unnumbered chapters, the back matter;
+- the bibliography, which Sphinx gathers at the very end of the book, is printed
+  as part of the page that holds the `{bibliography}` directive (moved last)
+  instead of as a second chapter of its own;
 - the input of cells tagged `hide-input` (plotting code the website folds away)
   is left out: a reader of paper cannot unfold it, and the figure is what matters.
 
@@ -80,6 +83,12 @@ class BookStructure(SphinxPostTransform):
             raw_latex(r"\setcounter{secnumdepth}{-1}"),
             preface,
         ]
+        # Sphinx appends the bibliography to the end of the book: put the page that
+        # holds it last, so that the bibliography ends that page (see BIBLIOGRAPHY).
+        cites = [start for start in files if any(True for _ in start.findall(nodes.citation))]
+        if len(cites) == 1:
+            files.remove(cites[0])
+            files.append(cites[0])
         numbered_now = False
         for start in files:
             numbered = bool(self.env.toc_secnumbers.get(start["docname"]))
@@ -91,7 +100,24 @@ class BookStructure(SphinxPostTransform):
         top.extend(children)
 
 
+# The bibliography continues the chapter it ends instead of opening its own.
+BIBLIOGRAPHY = r"""
+\makeatletter
+\renewenvironment{sphinxthebibliography}[1]{%
+  \def\chapter##1##2{}\let\@mkboth\@gobbletwo
+  \begin{thebibliography}{#1}}{\end{thebibliography}}
+\makeatother
+"""
+
+
+def add_preamble(app, config):
+    elements = dict(config.latex_elements)
+    elements["preamble"] = elements.get("preamble", "") + BIBLIOGRAPHY
+    config.latex_elements = elements
+
+
 def setup(app):
     app.add_config_value("pdfbook_preface_title", "Preface", "env")
     app.add_post_transform(BookStructure)
+    app.connect("config-inited", add_preamble)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
