@@ -1,0 +1,85 @@
+"""Chapter 4's figure: the loss over the iterations for a few learning rates."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from neuron.plots import CYCLE  # noqa: E402
+from neuron.plots.learning_rate import plot_learning_rates  # noqa: E402
+
+LOSSES = {
+    0.1: np.array([0.3, 0.2, 0.1, 0.05]),
+    1.0: np.array([0.3, 0.1, 0.01, 0.001]),
+    100.0: np.array([0.3, 0.5, 0.5, 0.5]),
+}
+
+
+@pytest.fixture
+def figure():
+    figure = plot_learning_rates(LOSSES)
+    yield figure
+    plt.close(figure)
+
+
+def test_axes_labelled_and_loss_on_a_log_scale(figure):
+    (ax,) = figure.axes
+    assert "iteration" in ax.get_xlabel()
+    assert "squared error" in ax.get_ylabel()
+    assert ax.get_yscale() == "log"
+
+
+def test_one_line_per_rate_with_the_given_losses(figure):
+    (ax,) = figure.axes
+    lines = ax.get_lines()
+    assert len(lines) == len(LOSSES)
+    for line, loss in zip(lines, LOSSES.values(), strict=True):
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(len(loss)))
+        np.testing.assert_array_equal(line.get_ydata(), loss)
+
+
+def test_legend_names_each_rate_in_order(figure):
+    (ax,) = figure.axes
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["η = 0.1", "η = 1", "η = 100"]
+
+
+def test_lines_differ_in_colour_and_style(figure):
+    (ax,) = figure.axes
+    lines = ax.get_lines()
+    for line, colour in zip(lines, CYCLE, strict=False):
+        assert mcolors.same_color(line.get_color(), colour)
+    assert len({str(line.get_linestyle()) for line in lines}) == len(lines)
+
+
+def test_iteration_zero_is_shown(figure):
+    (ax,) = figure.axes
+    assert ax.get_xlim()[0] == 0
+
+
+def test_opaque_white_background(figure):
+    assert mcolors.to_rgba(figure.get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
+    assert mcolors.to_rgba(figure.axes[0].get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_no_rates_is_refused():
+    with pytest.raises(ValueError, match="at least one"):
+        plot_learning_rates({})
+
+
+@pytest.mark.parametrize(
+    "bad_loss", [[], [[0.1, 0.2]], [0.1, 0.0], [0.1, -0.2], [0.1, np.nan], [0.1, np.inf]]
+)
+def test_a_loss_that_cannot_go_on_a_log_scale_is_refused(bad_loss):
+    with pytest.raises(ValueError, match="learning rate 1"):
+        plot_learning_rates({1: bad_loss})
+
+
+def test_too_many_rates_are_refused():
+    losses = {rate: [0.1, 0.05] for rate in range(len(CYCLE) + 1)}
+    with pytest.raises(ValueError, match="at most"):
+        plot_learning_rates(losses)
