@@ -13,7 +13,8 @@ contents. This post-transform regroups the assembled book so that:
   as part of the page that holds the `{bibliography}` directive (moved last)
   instead of as a second chapter of its own;
 - the input of cells tagged `hide-input` (plotting code the website folds away)
-  is left out: a reader of paper cannot unfold it, and the figure is what matters.
+  is left out: a reader of paper cannot unfold it, and the figure is what matters;
+- tables are set a size smaller, with minus signs that never end a line.
 
 Nothing here names a chapter: the structure is read from the toc.
 """
@@ -84,7 +85,7 @@ class BookStructure(SphinxPostTransform):
             preface,
         ]
         # Sphinx appends the bibliography to the end of the book: put the page that
-        # holds it last, so that the bibliography ends that page (see BIBLIOGRAPHY).
+        # holds it last, so that the bibliography ends that page (see PREAMBLE).
         cites = [start for start in files if any(True for _ in start.findall(nodes.citation))]
         if len(cites) == 1:
             files.remove(cites[0])
@@ -101,8 +102,11 @@ class BookStructure(SphinxPostTransform):
 
 
 # The bibliography continues the chapter it ends instead of opening its own.
-BIBLIOGRAPHY = r"""
+# Tables are set a size smaller, and a minus sign in them never ends a line
+# (a wide table of weights would otherwise print -0.16 as "-" over "0.16").
+PREAMBLE = r"""
 \makeatletter
+\g@addto@macro\sphinxattablestart{\small\let\sphinxhyphen\sphinxhyphennobreak}
 \renewenvironment{sphinxthebibliography}[1]{%
   \def\chapter##1##2{}\let\@mkboth\@gobbletwo
   \begin{thebibliography}{#1}}{\end{thebibliography}}
@@ -112,7 +116,7 @@ BIBLIOGRAPHY = r"""
 
 def add_preamble(app, config):
     elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + BIBLIOGRAPHY
+    elements["preamble"] = elements.get("preamble", "") + PREAMBLE
     config.latex_elements = elements
 
 
