@@ -14,7 +14,8 @@ contents. This post-transform regroups the assembled book so that:
   instead of as a second chapter of its own;
 - the input of cells tagged `hide-input` (plotting code the website folds away)
   is left out: a reader of paper cannot unfold it, and the figure is what matters;
-- tables are set a size smaller, with minus signs that never end a line.
+- tables are set a size smaller, with minus signs that never end a line;
+- the few symbols the code font lacks (✗) are borrowed from the text font.
 
 Nothing here names a chapter: the structure is read from the toc.
 """
@@ -104,7 +105,11 @@ class BookStructure(SphinxPostTransform):
 # The bibliography continues the chapter it ends instead of opening its own.
 # Tables are set a size smaller, and a minus sign in them never ends a line
 # (a wide table of weights would otherwise print -0.16 as "-" over "0.16").
+# Symbols that the code font (FreeMono) lacks come from FreeSerif.
 PREAMBLE = r"""
+\usepackage{newunicodechar}
+\newunicodechar{✗}{{\fontspec{FreeSerif}\char"2717}}
+\newunicodechar{✘}{{\fontspec{FreeSerif}\char"2718}}
 \makeatletter
 \g@addto@macro\sphinxattablestart{\small\let\sphinxhyphen\sphinxhyphennobreak}
 \renewenvironment{sphinxthebibliography}[1]{%

@@ -133,6 +133,12 @@ def test_it_has_a_bibliography(text):
     assert "rosenblatt" in references
 
 
+def test_every_character_has_a_glyph(pdf):
+    log = (LATEX / "book.log").read_text(errors="replace")
+    missing = sorted(set(re.findall(r"Missing character: There is no (.+)", log)))
+    assert not missing, "\n".join(missing)
+
+
 def test_nothing_sticks_out_into_the_margin(pdf):
     log = (LATEX / "book.log").read_text(errors="replace")
     overfull = [
