@@ -15,7 +15,9 @@ contents. This post-transform regroups the assembled book so that:
 - the input of cells tagged `hide-input` (plotting code the website folds away)
   is left out: a reader of paper cannot unfold it, and the figure is what matters;
 - tables are set a size smaller, with minus signs that never end a line;
-- the few symbols the code font lacks (✗) are borrowed from the text font.
+- the few symbols the code font lacks (✗) are borrowed from the text font;
+- exercises can be referenced from other chapters (sphinx-exercise's own LaTeX
+  labels only serve references from the same page).
 
 Nothing here names a chapter: the structure is read from the toc.
 """
@@ -46,8 +48,38 @@ class BookStructure(SphinxPostTransform):
 
     def run(self, **kwargs):
         self.remove_hidden_inputs()
+        self.label_exercises()
         if self.env.docname == self.config.root_doc:
             self.regroup()
+
+    def label_exercises(self):
+        """Give each exercise the LaTeX label that references from other chapters use.
+
+        sphinx-exercise labels an exercise `exercise:<label>`, which only its own
+        page's references use; {numref} from another chapter asks for
+        `<docname>:<label>` and would print "Exercise ??".
+        """
+        registry = getattr(self.env, "sphinx_exercise_registry", {})
+        exercises = [
+            node
+            for node in self.document.findall(nodes.Element)
+            if type(node).__name__ in ("exercise_node", "exercise_enumerable_node")
+        ]
+        for node in exercises:
+            label = node.get("label")
+            entry = registry.get(label)
+            if not entry or entry.get("type") != "exercise":
+                continue
+            docname = entry["docname"]
+            number = self.env.toc_fignumbers.get(docname, {}).get("exercise", {}).get(label, ())
+            target = f"{docname}:{label}"
+            node.parent.insert(
+                node.parent.index(node),
+                raw_latex(
+                    r"\phantomsection{\expandafter\def\csname @currentlabel\endcsname"
+                    rf"{{{'.'.join(map(str, number))}}}\label{{\detokenize{{{target}}}}}}}"
+                ),
+            )
 
     def remove_hidden_inputs(self):
         cells = [
