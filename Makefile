@@ -13,8 +13,12 @@ CACHE := $(BUILD)/.jupyter_cache
 CACHE_KEY_FILE := $(BUILD)/.cache-key
 CACHE_KEY = $(shell find neuron -name '*.py' | sort | xargs cat requirements.txt | sha256sum | cut -c1-16)
 BOOK_FLAGS := -W -n --keep-going
+# The Debian packages `make pdf` needs (Sphinx's LaTeX class through XeLaTeX).
+TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk
+PDF := $(BUILD)/latex/book.pdf
+WORKFLOWS := $(wildcard .github/workflows/*.yml)
 
-.PHONY: book test lint serve screenshots clean
+.PHONY: book pdf test lint serve screenshots clean fresh-cache check-tex
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,18 +34,46 @@ $(MATHJAX): book/_ext/package.json book/_ext/package-lock.json
 	npm ci --prefix book/_ext --no-audit --no-fund --loglevel=error
 	touch $@
 
-## book: build the HTML site into _build/html (re-running only changed chapters)
-book: $(INSTALLED) $(MATHJAX)
+## book: build the HTML site into _build/html (re-running only changed chapters;
+##       after `make pdf` the site carries the PDF and the preface links to it)
+book: $(INSTALLED) $(MATHJAX) fresh-cache
+	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS)
+
+## pdf: build the book as a PDF, _build/latex/book.pdf (needs TeX: see README)
+pdf: check-tex $(INSTALLED) fresh-cache
+	$(BIN)/jupyter-book build . --builder latex $(BOOK_FLAGS)
+	$(MAKE) -C $(BUILD)/latex all-pdf LATEXMKOPTS="-quiet -halt-on-error" \
+		LATEXOPTS="-interaction=nonstopmode -file-line-error"
+	@echo "The PDF is in $(PDF); run 'make book' to put it on the website."
+
+# Stop with a clear message, not a LaTeX stack trace, when TeX is missing.
+check-tex:
+	@missing=""; \
+	for tool in xelatex latexmk kpsewhich fc-list; do \
+		command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	if [ -z "$$missing" ]; then \
+		kpsewhich titlesec.sty >/dev/null || missing="$$missing titlesec.sty"; \
+		fc-list FreeSerif | grep -q . || missing="$$missing FreeSerif"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "make pdf needs TeX, which is missing here (no$$missing)." >&2; \
+		echo "On Debian or Ubuntu, install it with:" >&2; \
+		echo "    sudo apt-get install $(TEX_PACKAGES)" >&2; \
+		exit 1; fi
+
+# The HTML and PDF builds share the execution cache: clear it when the package
+# or the pinned versions changed.
+fresh-cache:
 	@mkdir -p $(BUILD)
 	@if [ "$$(cat $(CACHE_KEY_FILE) 2>/dev/null)" != "$(CACHE_KEY)" ]; then \
 		echo "neuron/ or requirements.txt changed: clearing the execution cache"; \
 		rm -rf $(CACHE) $(BUILD)/.doctrees; echo "$(CACHE_KEY)" > $(CACHE_KEY_FILE); fi
-	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS)
 
-## lint: ruff's checks and formatting
+## lint: ruff's checks and formatting; the GitHub workflows' schema and security audit
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 
 ## test: lint, the package tests, then build the book (once) and test what it built
 test: lint

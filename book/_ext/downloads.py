@@ -1,0 +1,80 @@
+"""What a reader can take away from the website (HTML builder only).
+
+- Every notebook page offers its executed notebook (`.ipynb`) in the download
+  menu, beside its Markdown source. The theme does this only when a launch
+  button is configured; here it is done for every notebook page.
+- Launch buttons (Binder, Colab) are configured in `_config.yml` but shown only
+  once `repository.url` names the book's repository: without one there is
+  nothing for them to open, so they are switched off.
+- When `make pdf` has built the book's PDF, the site carries a copy at its root
+  and the Sphinx tag `pdf` is set, so `{only} html and pdf` blocks (the
+  preface's download link) appear. Without a PDF those blocks are left out,
+  and the site still builds without a warning.
+"""
+
+import shutil
+from pathlib import Path
+
+LAUNCH_KEYS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url")
+
+
+def pdf_path(app):
+    """Where `make pdf` leaves the book: _build/latex/book.pdf."""
+    return Path(app.outdir).parent / "latex" / app.config.downloads_pdf_name
+
+
+def launch_buttons_need_a_repository(app, config):
+    options = config.html_theme_options
+    if not options.get("repository_url"):
+        launch = dict(options.get("launch_buttons") or {})
+        for key in LAUNCH_KEYS:
+            launch.pop(key, None)
+        launch["thebe"] = False
+        options["launch_buttons"] = launch
+
+
+def tag_pdf(app):
+    if app.builder.format == "html" and pdf_path(app).is_file():
+        app.tags.add("pdf")
+
+
+def reread_root_when_pdf_appears(app, env, added, changed, removed):
+    """The root page shows the PDF link or not: rewrite it when that changes."""
+    if app.builder.format != "html":
+        return []
+    present = pdf_path(app).is_file()
+    if getattr(env, "downloads_pdf_present", None) == present:
+        return []
+    env.downloads_pdf_present = present
+    return [app.config.root_doc]
+
+
+def offer_notebook(app, pagename, templatename, context, doctree):
+    notebook = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if doctree is None or not notebook.is_file():
+        return
+    copy = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(notebook, copy)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def copy_pdf(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    source, copy = pdf_path(app), Path(app.outdir) / pdf_path(app).name
+    if source.is_file():
+        shutil.copy2(source, copy)
+    else:
+        copy.unlink(missing_ok=True)
+
+
+def setup(app):
+    # The name `make pdf` gives the PDF (latex.latex_documents.targetname in _config.yml).
+    app.add_config_value("downloads_pdf_name", "book.pdf", "html")
+    app.connect("config-inited", launch_buttons_need_a_repository)
+    app.connect("builder-inited", tag_pdf)
+    app.connect("env-get-outdated", reread_root_when_pdf_appears)
+    app.connect("html-page-context", offer_notebook, priority=400)
+    app.connect("build-finished", copy_pdf)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,52 @@
+"""What a reader can take away: each chapter as a notebook and as its source.
+
+And no launch buttons (Binder, Colab) while `repository.url` is not set, so the
+site never links to a repository that is not there.
+"""
+
+import nbformat
+import pytest
+import yaml
+from toc import ROOT, chapter_files
+
+CHAPTERS = chapter_files()
+
+
+def download_link(soup, suffix):
+    links = soup.select(f".dropdown-download-buttons a[href$='{suffix}']")
+    assert len(links) == 1, f"no {suffix} in the page's download menu"
+    return links[0]["href"]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_each_chapter_downloads_as_a_notebook_that_holds_its_code(page, built_html, name):
+    href = download_link(page(name), ".ipynb")
+    notebook = nbformat.read((built_html / name).parent / href, as_version=4)
+    nbformat.validate(notebook)
+    source = (ROOT / f"{name}.md").read_text()
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    assert code, f"{name}: the notebook has no code cells"
+    assert all(cell in source for cell in code)
+    assert notebook.metadata.kernelspec.language == "python"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_each_chapter_downloads_as_its_source(page, built_html, name):
+    href = download_link(page(name), ".md")
+    assert ((built_html / name).parent / href).read_text() == (ROOT / f"{name}.md").read_text()
+
+
+def test_the_preface_says_how_to_run_a_chapter(page):
+    text = page("book/intro").find("main").get_text()
+    assert "pip install -r requirements.txt" in text
+
+
+def test_no_launch_buttons_without_a_repository(page):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    if config.get("repository", {}).get("url"):
+        pytest.skip("repository.url is set: launch buttons are on")
+    soup = page(CHAPTERS[0])
+    assert not soup.select(".dropdown-launch-buttons, [class*='launch']")
+    html = str(soup)
+    for placeholder in ["executablebooks/jupyter-book", "mybinder.org", "colab.research"]:
+        assert placeholder not in html
