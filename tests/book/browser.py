@@ -288,6 +288,7 @@ def screenshots(out=HTML.parent / "screenshots"):
                 blocked = []
                 context, page = new_page(browser, base, size, blocked)
                 page.goto(page_url(base, name), wait_until="networkidle")
+                page.evaluate(IMAGES_JS)  # load the lazy figures too
                 path = out / f"{name.replace('/', '-')}-{size}.png"
                 page.screenshot(path=path, full_page=True)
                 context.close()

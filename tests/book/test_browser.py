@@ -13,6 +13,7 @@ import re
 import pytest
 from browser import (
     HOW_TO_INSTALL,
+    IMAGES_JS,
     SIZES,
     launch,
     new_page,
@@ -177,6 +178,7 @@ def test_dark_mode_keeps_every_figure_readable(browser, site):
         context, page = new_page(browser, site, "laptop", blocked, color_scheme="dark")
         page.add_init_script("localStorage.setItem('mode', 'dark')")
         page.goto(page_url(site, name), wait_until="load")
+        assert page.evaluate(IMAGES_JS) == []  # every figure loaded, lazy ones too
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         red, green, blue = (int(v) for v in re.findall(r"\d+", background)[:3])
