@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from toc import ROOT, chapter_files
@@ -37,11 +38,15 @@ def project(built_html, tmp_path_factory):
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+            ignore = shutil.ignore_patterns("__pycache__", "node_modules")
+            shutil.copytree(source, copy / name, ignore=ignore)
         else:
             shutil.copy2(source, copy / name)
     shutil.copytree(ROOT / "_build", copy / "_build", ignore=shutil.ignore_patterns("latex"))
     (copy / ".venv").symlink_to(ROOT / ".venv")
+    # MathJax, installed by npm: shared as well, not copied (tens of megabytes).
+    modules = Path("book", "_ext", "node_modules")
+    (copy / modules).symlink_to(ROOT / modules)
     # The copy's requirements are the ones installed: never reinstall from here.
     for name in ["requirements.txt", "pyproject.toml"]:
         os.utime(copy / name, (0, 0))
