@@ -16,6 +16,8 @@ OUTPUT_CMAP = LinearSegmentedColormap.from_list(
 # The boundary is drawn only where the output clearly reaches both sides of 1/2:
 # a network that answers 1/2 everywhere has no boundary worth drawing.
 BOUNDARY_MARGIN = 0.01
+# How the examples are marked: (target, marker, colour).
+TARGET_MARKERS = [(1, "o", COLORS["blue"]), (0, "s", COLORS["vermillion"])]
 LINESTYLES = ["-", "--", ":", "-."]
 
 
@@ -76,7 +78,7 @@ def plot_decision_regions(thinks, inputs, targets, titles, limits=(-0.5, 1.5), r
         )
         if values.min() < 0.5 - BOUNDARY_MARGIN and values.max() > 0.5 + BOUNDARY_MARGIN:
             ax.contour(xs, xs, values, levels=[0.5], colors=COLORS["black"], linewidths=1.5)
-        for target, marker, color in [(1, "o", COLORS["blue"]), (0, "s", COLORS["vermillion"])]:
+        for target, marker, color in TARGET_MARKERS:
             chosen = outputs == target
             ax.scatter(
                 inputs[chosen, 0],
@@ -100,23 +102,15 @@ def plot_decision_regions(thinks, inputs, targets, titles, limits=(-0.5, 1.5), r
         Line2D(
             [],
             [],
-            marker="o",
+            marker=marker,
             linestyle="",
             markersize=9,
-            color=COLORS["blue"],
+            color=color,
             markeredgecolor=COLORS["black"],
-            label="target 1",
-        ),
-        Line2D(
-            [],
-            [],
-            marker="s",
-            linestyle="",
-            markersize=9,
-            color=COLORS["vermillion"],
-            markeredgecolor=COLORS["black"],
-            label="target 0",
-        ),
+            label=f"target {target}",
+        )
+        for target, marker, color in TARGET_MARKERS
+    ] + [
         Line2D([], [], color=COLORS["black"], linewidth=1.5, label="boundary: output ½"),
     ]
     figure.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False)
