@@ -5,6 +5,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.lines import Line2D
 
 from neuron.plots.style import COLORS, CYCLE, new_figure
+from neuron.plots.training import check_loss
 
 # A light tint of each end colour, so that the examples drawn on top stand out.
 _LIGHT_VERMILLION = tuple(0.45 * c + 0.55 for c in to_rgb(COLORS["vermillion"]))
@@ -129,9 +130,7 @@ def plot_loss_curves(losses, labels):
         raise ValueError(f"at most {len(LINESTYLES)} curves fit on one plot")
     figure, ax = new_figure()
     for loss, label, color, linestyle in zip(losses, labels, CYCLE, LINESTYLES, strict=False):
-        loss = np.asarray(loss, dtype=float)
-        if loss.ndim != 1 or loss.size == 0 or not np.all(loss > 0):
-            raise ValueError(f"{label}: a loss curve must be a non-empty 1-D array of positives")
+        loss = check_loss(f"the loss curve {label!r}", loss)
         ax.plot(
             np.arange(1, len(loss) + 1),
             loss,

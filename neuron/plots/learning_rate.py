@@ -4,6 +4,7 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter
 
 from neuron.plots.style import CYCLE, new_figure
+from neuron.plots.training import check_loss, iteration_axis
 
 
 def plot_learning_rates(losses):
@@ -19,11 +20,7 @@ def plot_learning_rates(losses):
     figure, ax = new_figure()
     linestyles = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1))]
     for i, (rate, loss) in enumerate(losses.items()):
-        loss = np.asarray(loss, dtype=np.float64)
-        if loss.ndim != 1 or len(loss) == 0:
-            raise ValueError(f"the loss for learning rate {rate} must be a non-empty 1-D array")
-        if not np.all(np.isfinite(loss) & (loss > 0)):
-            raise ValueError(f"the loss for learning rate {rate} must be positive and finite")
+        loss = check_loss(f"the loss for learning rate {rate}", loss)
         ax.semilogy(
             np.arange(len(loss)),
             loss,
@@ -34,12 +31,9 @@ def plot_learning_rates(losses):
         )
     # Iteration 0 sits at the left edge; beyond 1 the axis is logarithmic, so the
     # first few iterations, where the rates differ most, get as much room as the rest.
-    ax.set_xscale("symlog", linthresh=1, linscale=0.5)
-    ax.set_xlim(0, max(len(np.ravel(loss)) for loss in losses.values()))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    iteration_axis(ax, max(len(np.ravel(loss)) for loss in losses.values()), log_iterations=True)
     # Plain numbers (0.1, 0.001) rather than powers of ten on the loss axis.
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-    ax.set_xlabel("iteration, k (log scale)")
     ax.set_ylabel("mean squared error (log scale)")
     ax.legend(title="learning rate", fontsize="small")
     return figure

@@ -7,7 +7,17 @@ from neuron.plots.style import CYCLE, new_figure
 from neuron.validation import as_finite_array
 
 
-def _iteration_axis(ax, last, log_iterations):
+def check_loss(name, loss):
+    """A loss curve as a float array: non-empty, 1-D, finite and positive (for a log scale)."""
+    loss = as_finite_array(name, loss)
+    if loss.ndim != 1 or loss.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array, got shape {loss.shape}")
+    if np.any(loss <= 0):
+        raise ValueError(f"{name} must hold positives only, to be drawn on a log scale")
+    return loss
+
+
+def iteration_axis(ax, last, log_iterations):
     """Label the x axis with iterations, thousands separated: 0, 2,000, ...
 
     With log_iterations the axis is linear from 0 to 1 and logarithmic beyond,
@@ -32,14 +42,12 @@ def plot_loss(loss, log_iterations=False):
     error of the weights after k updates. Values must be positive (log scale).
     log_iterations: also put the iterations on a logarithmic scale.
     """
-    loss = as_finite_array("loss", loss)
-    if loss.ndim != 1 or len(loss) < 2:
-        raise ValueError(f"loss must be 1-D with at least 2 values, got shape {loss.shape}")
-    if np.any(loss <= 0):
-        raise ValueError("loss must be positive to be drawn on a log scale")
+    loss = check_loss("loss", loss)
+    if len(loss) < 2:
+        raise ValueError(f"loss must have at least 2 values, got {len(loss)}")
     figure, ax = new_figure()
     ax.semilogy(np.arange(len(loss)), loss, color=CYCLE[0], lw=2)
-    _iteration_axis(ax, len(loss) - 1, log_iterations)
+    iteration_axis(ax, len(loss) - 1, log_iterations)
     ax.set_ylabel("mean squared error (log scale)")
     return figure
 
@@ -64,7 +72,7 @@ def plot_weights(weights, log_iterations=False):
     for j, column in enumerate(weights.T):
         ax.plot(iterations, column, lw=2, label=f"$w_{{{j + 1}}}$")
     ax.axhline(0, color="black", lw=0.8, gid="zero")
-    _iteration_axis(ax, len(weights) - 1, log_iterations)
+    iteration_axis(ax, len(weights) - 1, log_iterations)
     ax.set_ylabel("weight value")
     ax.legend(loc="center left")
     return figure
