@@ -18,24 +18,19 @@ pass/fail test; `benchmarks/README.md` records what it printed.
 """
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "book"))
-from browser import CHROMIUM_ARGS, SIZES, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, SIZES, QuietHandler, chromium_path, serve  # noqa: E402
+from toc import toc_files  # noqa: E402
 
 BIN = Path(sys.executable).parent
 WORK = ROOT / "_build" / "benchmarks"
@@ -46,15 +41,12 @@ OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 COMPRESSIBLE = (".html", ".css", ".js", ".svg", ".json", ".txt", ".map", ".xml")
 
 
-class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+class PagesLikeHandler(QuietHandler):
     """Static files, gzip-compressed when asked and over kept-alive connections, as
     GitHub Pages serves them (it speaks HTTP/2; HTTP/1.1 is the nearest the standard
     library offers)."""
 
     protocol_version = "HTTP/1.1"
-
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -82,29 +74,6 @@ class _Body:
 
     def close(self):
         pass
-
-
-@contextmanager
-def serve(directory):
-    handler = functools.partial(PagesLikeHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def toc_pages(project):
-    """A Jupyter Book's pages in reading order, from its _toc.yml."""
-    toc = yaml.safe_load((project / "_toc.yml").read_text())
-    pages = [toc["root"]]
-    for part in toc.get("parts", [toc]):
-        for chapter in part.get("chapters", []):
-            pages.append(chapter["file"])
-            pages += [section["file"] for section in chapter.get("sections", [])]
-    return [str(Path(page).with_suffix("")) for page in pages]
 
 
 def build_stock():
@@ -181,8 +150,8 @@ def main():
             executable_path=chromium_path(playwright), args=[*CHROMIUM_ARGS, OFFLINE]
         )
         for site, (project, html) in sites.items():
-            pages = toc_pages(project)
-            with serve(html) as base:
+            pages = toc_files(project)
+            with serve(html, PagesLikeHandler) as base:
                 weights = page_weights(browser, base, pages)
                 content = [page for page in pages[1:] if page in weights]
                 heaviest = max(content, key=weights.get)

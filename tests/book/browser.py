@@ -76,9 +76,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory=HTML):
+def serve(directory=HTML, handler_class=QuietHandler):
     """Serve `directory` on 127.0.0.1 (on a free port) inside the block; yields its URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

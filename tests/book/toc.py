@@ -8,13 +8,15 @@ ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
 
 
-def toc_files():
-    """The book's source files (without suffix) in reading order, from _toc.yml."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+def toc_files(project=ROOT):
+    """A Jupyter Book's source files (without suffix) in reading order, from its _toc.yml."""
+    toc = yaml.safe_load((project / "_toc.yml").read_text())
     files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
+    for part in toc.get("parts", [toc]):
+        for chapter in part.get("chapters", []):
+            files.append(chapter["file"])
+            files += [section["file"] for section in chapter.get("sections", [])]
+    return [str(Path(name).with_suffix("")) for name in files]
 
 
 def chapter_files():
