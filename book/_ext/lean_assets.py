@@ -276,10 +276,9 @@ def rewrite_pages(app, exception):
     script = outdir / FONTAWESOME
     shapes = icon_shapes(script.read_text(encoding="utf-8")) if script.is_file() else {}
     used = set(SCRIPTED_ICONS)
-    pages = sorted(outdir.rglob("*.html"))
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        original = text
+    originals = {page: page.read_text(encoding="utf-8") for page in sorted(outdir.rglob("*.html"))}
+    texts = {}
+    for page, text in originals.items():
 
         def replace(tag, page=page):
             used.update(c[3:] for c in tag.group("classes").split() if c.startswith("fa-"))
@@ -302,8 +301,7 @@ def rewrite_pages(app, exception):
         text = text.replace('role="doc-biblioentry"', 'role="listitem"')
         text = BLOCKING.sub(r'<script defer src="\g<src>">', text)
         text = lazy_images(text)
-        if text != original:
-            page.write_text(text, encoding="utf-8")
+        texts[page] = text
         used.update(re.findall(r'class="[^"]*\bsvg-inline--fa\b[^"]*\bfa-([\w-]+)', text))
     (outdir / "_static" / CSS_NAME).write_text(CSS)
     theme_css = outdir / THEME_CSS
@@ -313,10 +311,9 @@ def rewrite_pages(app, exception):
         if pruned != css:
             theme_css.write_text(pruned, encoding="utf-8")
     bundles, referenced = {}, set()
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    for page, text in texts.items():
         bundled = bundle_stylesheets(outdir, page, text, bundles)
-        if bundled != text:
+        if bundled != originals[page]:
             page.write_text(bundled, encoding="utf-8")
         referenced.update(re.findall(r"_static/(bundle-\w+\.css)", bundled))
     # Pages Sphinx did not rewrite this time keep the bundle they name; any other goes.
