@@ -18,7 +18,7 @@ TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended font
 PDF := $(BUILD)/latex/book.pdf
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 
-.PHONY: book pdf test lint serve screenshots clean fresh-cache check-tex
+.PHONY: book pdf test lint serve screenshots clean fresh-cache check-tex tex-packages
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ check-tex:
 		echo "On Debian or Ubuntu, install it with:" >&2; \
 		echo "    sudo apt-get install $(TEX_PACKAGES)" >&2; \
 		exit 1; fi
+
+# The list above, for .ci/run and the workflows to install: one list to keep.
+tex-packages:
+	@echo $(TEX_PACKAGES)
 
 # The HTML and PDF builds share the execution cache: clear it when the package
 # or the pinned versions changed.
