@@ -14,20 +14,11 @@ def plot_training_times(sizes, loop_seconds, numpy_seconds):
     if not len(sizes) == len(loop_seconds) == len(numpy_seconds):
         raise ValueError("sizes, loop_seconds and numpy_seconds must have the same length")
     figure, ax = new_figure()
-    ax.loglog(
-        sizes,
-        [1e3 * seconds for seconds in loop_seconds],
-        "o-",
-        color=COLORS["vermillion"],
-        label="Python loops",
-    )
-    ax.loglog(
-        sizes,
-        [1e3 * seconds for seconds in numpy_seconds],
-        "s-",
-        color=COLORS["blue"],
-        label="NumPy (the package)",
-    )
+    for times, style, color, label in [
+        (loop_seconds, "o-", COLORS["vermillion"], "Python loops"),
+        (numpy_seconds, "s-", COLORS["blue"], "NumPy (the package)"),
+    ]:
+        ax.loglog(sizes, [1e3 * seconds for seconds in times], style, color=color, label=label)
     ax.set_xticks(sizes, labels=[f"{m:,}" for m in sizes])
     ax.minorticks_off()
     # Plain numbers (0.1, 1, 10) rather than powers of ten on the time axis.
