@@ -4,15 +4,16 @@ import numpy as np
 
 from neuron.activation import sigmoid, sigmoid_derivative
 from neuron.plots.style import COLORS, CYCLE, new_figure
+from neuron.validation import as_finite_array
 
 
 def _check_grid(z):
     """Return `z` as a float array of at least two increasing weighted sums."""
-    z = np.asarray(z, dtype=np.float64)
+    z = as_finite_array("z", z)
     if z.ndim != 1 or len(z) < 2:
         raise ValueError(f"z must be a 1-D array of at least two values, got shape {z.shape}")
-    if not np.all(np.isfinite(z)) or not np.all(np.diff(z) > 0):
-        raise ValueError("z must hold finite values in increasing order")
+    if not np.all(np.diff(z) > 0):
+        raise ValueError("z must hold values in increasing order")
     return z
 
 
