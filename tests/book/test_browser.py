@@ -134,18 +134,16 @@ def test_next_links_lead_through_the_book_in_order(laptop, site):
     assert seen == ALL_PAGES
 
 
-def first_page_with(built_html, selector):
-    from bs4 import BeautifulSoup
-
+def first_page_with(page, selector):
+    """The first page of the book (in reading order) whose HTML holds `selector`."""
     for name in ALL_PAGES:
-        soup = BeautifulSoup((built_html / f"{name}.html").read_text(), "html.parser")
-        if soup.select(selector):
+        if page(name).select(selector):
             return name
     pytest.fail(f"no page of the book has {selector}")
 
 
-def test_a_solution_is_hidden_until_its_toggle_is_clicked(laptop, site, built_html):
-    name = first_page_with(built_html, "div.solution")
+def test_a_solution_is_hidden_until_its_toggle_is_clicked(laptop, site, page):
+    name = first_page_with(page, "div.solution")
     laptop.goto(page_url(site, name), wait_until="load")
     solution = laptop.locator("div.solution").first
     body = solution.locator("section").first
@@ -199,9 +197,9 @@ def test_search_finds_the_sigmoid_chapter(laptop, site):
     assert any("03-sigmoid.html" in href for href in found), found
 
 
-def test_code_blocks_keep_their_copy_buttons(laptop, site, built_html):
+def test_code_blocks_keep_their_copy_buttons(laptop, site, page):
     """What the theme still loads is there for a reason: readers copy code."""
-    name = first_page_with(built_html, "div.highlight pre")
+    name = first_page_with(page, "div.highlight pre")
     laptop.goto(page_url(site, name), wait_until="load")
     laptop.locator("button.copybtn").first.wait_for(state="attached", timeout=5000)
     assert laptop.locator("button.copybtn").count() >= 1
