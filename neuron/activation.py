@@ -10,7 +10,8 @@ def sigmoid(x):
     """
     x = np.asarray(x, dtype=np.float64)
     # The textbook formula overflows in e^(-x) when x is a large negative
-    # number.  Multiply its top and bottom by e^shift, with shift = min(x, 0):
+    # number.  Multiply its top and bottom by e^shift, with
+    # shift = min(x, 0):
     #     1 / (1 + e^(-x)) = e^shift / (e^shift + e^(shift - x)).
     # Both exponents are now at most 0, so neither power can overflow.
     shift = np.minimum(x, 0.0)
@@ -19,7 +20,7 @@ def sigmoid(x):
 
 
 def sigmoid_derivative(output):
-    """The sigmoid's slope, written through its *output* s = sigmoid(x): s * (1 - s).
+    """The sigmoid's slope through its *output* s = sigmoid(x): s * (1 - s).
 
     Pass the neuron's output, not the weighted sum x: the derivative of the
     sigmoid at x is sigmoid(x) * (1 - sigmoid(x)).

@@ -5,7 +5,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from neuron.activation import sigmoid, sigmoid_derivative
-from neuron.validation import check_count, check_examples, check_inputs, check_learning_rate
+from neuron.validation import (
+    check_count,
+    check_examples,
+    check_inputs,
+    check_learning_rate,
+)
 
 
 @dataclass
@@ -13,8 +18,8 @@ class TrainingHistory:
     """What happened during training.
 
     loss: shape (iterations,), the mean squared error before each update.
-    weights: shape (iterations + 1, n_inputs), row 0 the starting weights and
-        row k the weights after k updates; None where it is not recorded.
+    weights: shape (iterations + 1, n_inputs), row 0 the starting weights
+        and row k the weights after k updates; None where not recorded.
     """
 
     loss: np.ndarray
@@ -29,8 +34,11 @@ class NeuralNetwork:
         # Our own seeded random generator, so every run starts from the same
         # weights and NumPy's global random state is left alone.
         random_state = np.random.RandomState(seed)
-        # One weight per synapse, drawn uniformly from [-1, 1): shape (n_inputs, 1).
-        self.synaptic_weights = 2 * random_state.random_sample((n_inputs, 1)) - 1
+        # One weight per synapse, drawn uniformly from [-1, 1):
+        # shape (n_inputs, 1).
+        self.synaptic_weights = (
+            2 * random_state.random_sample((n_inputs, 1)) - 1
+        )
 
     @property
     def n_inputs(self):
@@ -40,7 +48,8 @@ class NeuralNetwork:
     def think(self, inputs):
         """Pass inputs through the neuron: sigmoid(inputs . weights).
 
-        inputs of shape (n_inputs,) give shape (1,); (m, n_inputs) give (m, 1).
+        inputs of shape (n_inputs,) give shape (1,);
+        (m, n_inputs) give (m, 1).
         """
         inputs = check_inputs(inputs, self.n_inputs)
         return sigmoid(np.dot(inputs, self.synaptic_weights))
@@ -48,7 +57,8 @@ class NeuralNetwork:
     def train(self, inputs, outputs, iterations=10_000, learning_rate=1.0):
         """Learn from examples by trial and error; return a TrainingHistory.
 
-        inputs: shape (m, n_inputs); outputs: the targets, shape (m, 1) or (m,).
+        inputs: shape (m, n_inputs);
+        outputs: the targets, shape (m, 1) or (m,).
         """
         inputs, outputs = check_examples(inputs, outputs, self.n_inputs)
         iterations = check_count("iterations", iterations, minimum=0)
@@ -61,7 +71,8 @@ class NeuralNetwork:
         step = learning_rate * inputs.T
 
         for iteration in range(iterations):
-            # Pass the training set through the neuron (inputs already checked).
+            # Pass the training set through the neuron
+            # (the inputs are already checked).
             output = sigmoid(np.dot(inputs, self.synaptic_weights))
 
             # How far off is each answer, and in which direction?
@@ -75,4 +86,6 @@ class NeuralNetwork:
             self.synaptic_weights += np.dot(step, delta)
             weights[iteration + 1] = self.synaptic_weights.T
 
-        return TrainingHistory(loss=squared_error_sums / len(inputs), weights=weights)
+        return TrainingHistory(
+            loss=squared_error_sums / len(inputs), weights=weights
+        )
