@@ -1,4 +1,4 @@
-"""The article's example and the small logic-gate datasets, as read-only arrays."""
+"""The article's example and small logic-gate datasets, read-only arrays."""
 
 import numpy as np
 

@@ -1,7 +1,8 @@
-"""Figure helpers for the chapters: the only part of the package that imports matplotlib.
+"""The chapters' figure helpers, the only code that imports matplotlib.
 
-The style every figure shares lives in `neuron.plots.style`; each other module
-holds the figures of one topic (`neuron.plots.timing`, ...), imported from there.
+The style every figure shares lives in `neuron.plots.style`; each other
+module holds the figures of one topic (`neuron.plots.timing`, ...),
+imported from there.
 """
 
 from neuron.plots.style import COLORS, CYCLE, new_figure

@@ -1,4 +1,4 @@
-"""Chapter 1's figure: one neuron drawn as a diagram, from its inputs to its output."""
+"""Chapter 1's figure: one neuron as a diagram, from inputs to output."""
 
 import numpy as np
 from matplotlib.patches import Circle, FancyBboxPatch
@@ -17,29 +17,37 @@ def _arrow(ax, start, end, color, width, gid=None):
         "",
         xy=end,
         xytext=start,
-        arrowprops={"arrowstyle": "-|>", "color": color, "lw": width, "mutation_scale": 14},
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "lw": width,
+            "mutation_scale": 14,
+        },
         gid=gid,
     )
 
 
 def _column(values, name, n_inputs):
-    """`values` as a 1-D float array of n_inputs numbers (None stays None)."""
+    """`values` as a 1-D float array, n_inputs long (None stays None)."""
     if values is None:
         return None
     array = as_finite_array(name, values).ravel()
     if len(array) != n_inputs:
-        raise ValueError(f"{name} must hold {n_inputs} numbers, got {len(array)}")
+        raise ValueError(
+            f"{name} must hold {n_inputs} numbers, got {len(array)}"
+        )
     return array
 
 
 def draw_neuron(weights=None, inputs=None, n_inputs=None):
-    """Draw one neuron: inputs, synaptic weights, weighted sum, sigmoid, output.
+    """Draw one neuron: inputs, weights, weighted sum, sigmoid, output.
 
-    weights: optional, n_inputs numbers (shape (n,) or (n, 1)); when given they are
-        written on the synapses, which are drawn thicker for larger weights, blue
-        when positive and vermillion when negative.
-    inputs: optional, n_inputs numbers for one example; needs weights, and then the
-        diagram also shows the weighted sum z and the output sigmoid(z).
+    weights: optional, n_inputs numbers (shape (n,) or (n, 1)); when given
+        they are written on the synapses, which are drawn thicker for
+        larger weights, blue when positive and vermillion when negative.
+    inputs: optional, n_inputs numbers for one example; needs weights, and
+        then the diagram also shows the weighted sum z and the output
+        sigmoid(z).
     n_inputs: the number of inputs when no weights are given (default 3).
     Returns the matplotlib Figure.
     """
@@ -55,17 +63,31 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
     left, right = (-0.4, 11.8) if inputs is not None else (-0.1, 10.5)
     bottom, ceiling = -top - 0.8, top + 1.0
     width = 7.0
-    figure, ax = new_figure(width=width, height=width * (ceiling - bottom) / (right - left))
+    figure, ax = new_figure(
+        width=width, height=width * (ceiling - bottom) / (right - left)
+    )
     ax.set_axis_off()
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, ceiling)
     ax.set_aspect("equal")
-    heights = np.linspace(top, -top, n_inputs) if n_inputs > 1 else np.zeros(1)
+    heights = (
+        np.linspace(top, -top, n_inputs) if n_inputs > 1 else np.zeros(1)
+    )
 
     # Column headings, above the parts they name.
-    heading = {"ha": "center", "va": "bottom", "fontsize": 10, "color": "#333333"}
+    heading = {
+        "ha": "center",
+        "va": "bottom",
+        "fontsize": 10,
+        "color": "#333333",
+    }
     ax.text(INPUT_X, top + 0.6, "inputs", **heading)
-    ax.text(0.45 * INPUT_X + 0.55 * SUM_X - 0.5, top + 0.6, "synaptic weights", **heading)
+    ax.text(
+        0.45 * INPUT_X + 0.55 * SUM_X - 0.5,
+        top + 0.6,
+        "synaptic weights",
+        **heading,
+    )
     ax.text(SUM_X, top + 0.6, "weighted sum", **heading)
     ax.text(SIGMOID_X, top + 0.6, "sigmoid", **heading)
     ax.text(OUTPUT_X, top + 0.6, "output", **heading)
@@ -74,22 +96,50 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
     largest = np.max(np.abs(weights)) if weights is not None else 1.0
     for j, y in enumerate(heights):
         ax.add_patch(
-            Circle((INPUT_X, y), NODE_RADIUS, facecolor="white", edgecolor="black", gid="input")
+            Circle(
+                (INPUT_X, y),
+                NODE_RADIUS,
+                facecolor="white",
+                edgecolor="black",
+                gid="input",
+            )
         )
-        ax.text(INPUT_X, y, f"$x_{{{j + 1}}}$", ha="center", va="center", fontsize=12)
+        ax.text(
+            INPUT_X,
+            y,
+            f"$x_{{{j + 1}}}$",
+            ha="center",
+            va="center",
+            fontsize=12,
+        )
         if inputs is not None:
             value = f"{inputs[j]:g}"
-            ax.text(INPUT_X - NODE_RADIUS - 0.15, y, value, ha="right", va="center", fontsize=11)
+            ax.text(
+                INPUT_X - NODE_RADIUS - 0.15,
+                y,
+                value,
+                ha="right",
+                va="center",
+                fontsize=11,
+            )
 
         color, width = "#444444", 1.4
         weight_label = f"$w_{{{j + 1}}}$"
         if weights is not None:
-            color = COLORS["blue"] if weights[j] >= 0 else COLORS["vermillion"]
-            width = 0.8 + 3.2 * abs(weights[j]) / largest if largest > 0 else 0.8
+            color = (
+                COLORS["blue"] if weights[j] >= 0 else COLORS["vermillion"]
+            )
+            width = (
+                0.8 + 3.2 * abs(weights[j]) / largest
+                if largest > 0
+                else 0.8
+            )
             weight_label = f"$w_{{{j + 1}}} = {weights[j]:.2f}$"
         start = (INPUT_X + NODE_RADIUS, y)
         direction = np.array([SUM_X - start[0], -y])
-        end = np.array([SUM_X, 0.0]) - NODE_RADIUS * direction / np.linalg.norm(direction)
+        end = np.array(
+            [SUM_X, 0.0]
+        ) - NODE_RADIUS * direction / np.linalg.norm(direction)
         _arrow(ax, start, tuple(end), color, width, gid="synapse")
         # The weight's label sits on its synapse, a third of the way along.
         middle = np.array(start) + 0.38 * (end - np.array(start))
@@ -100,19 +150,36 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
             va="center",
             fontsize=10,
             color=color,
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": "white",
+                "edgecolor": "none",
+            },
         )
 
     # The weighted sum.
     ax.add_patch(
-        Circle((SUM_X, 0), NODE_RADIUS, facecolor="#f2f2f2", edgecolor="black", gid="sum")
+        Circle(
+            (SUM_X, 0),
+            NODE_RADIUS,
+            facecolor="#f2f2f2",
+            edgecolor="black",
+            gid="sum",
+        )
     )
     ax.text(SUM_X, 0, r"$\Sigma$", ha="center", va="center", fontsize=14)
     sum_label = r"$z = \sum_j x_j w_j$"
     if inputs is not None:
         z = float(np.dot(inputs, weights))
         sum_label = f"$z = {z:.4f}$"
-    ax.text(SUM_X, -NODE_RADIUS - 0.25, sum_label, ha="center", va="top", fontsize=10)
+    ax.text(
+        SUM_X,
+        -NODE_RADIUS - 0.25,
+        sum_label,
+        ha="center",
+        va="top",
+        fontsize=10,
+    )
 
     # The sigmoid, a box with its S-shaped curve inside.
     half = 0.55
@@ -135,13 +202,34 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
         lw=2,
         gid="sigmoid-curve",
     )
-    ax.text(SIGMOID_X, -half - 0.25, r"$\sigma(z)$", ha="center", va="top", fontsize=10)
-    _arrow(ax, (SUM_X + NODE_RADIUS, 0), (SIGMOID_X - half - 0.08, 0), "#444444", 1.4)
+    ax.text(
+        SIGMOID_X,
+        -half - 0.25,
+        r"$\sigma(z)$",
+        ha="center",
+        va="top",
+        fontsize=10,
+    )
+    _arrow(
+        ax,
+        (SUM_X + NODE_RADIUS, 0),
+        (SIGMOID_X - half - 0.08, 0),
+        "#444444",
+        1.4,
+    )
 
     # The output.
     output_label = r"$\hat{y}$"
     if inputs is not None:
         output_label = rf"$\hat{{y}} = {float(sigmoid(z)):.8f}$"
-    _arrow(ax, (SIGMOID_X + half + 0.08, 0), (OUTPUT_X - 0.35, 0), "#444444", 1.4)
-    ax.text(OUTPUT_X - 0.3, 0, output_label, ha="left", va="center", fontsize=11)
+    _arrow(
+        ax,
+        (SIGMOID_X + half + 0.08, 0),
+        (OUTPUT_X - 0.35, 0),
+        "#444444",
+        1.4,
+    )
+    ax.text(
+        OUTPUT_X - 0.3, 0, output_label, ha="left", va="center", fontsize=11
+    )
     return figure

@@ -1,4 +1,4 @@
-"""Chapters 3 and 4's figures: the sigmoid, and the sigmoid with its slope."""
+"""Chapters 3 and 4's figures: the sigmoid, alone and with its slope."""
 
 import numpy as np
 
@@ -8,37 +8,54 @@ from neuron.validation import as_finite_array
 
 
 def _check_grid(z):
-    """Return `z` as a float array of at least two increasing weighted sums."""
+    """Return `z` as floats: at least two increasing weighted sums."""
     z = as_finite_array("z", z)
     if z.ndim != 1 or len(z) < 2:
-        raise ValueError(f"z must be a 1-D array of at least two values, got shape {z.shape}")
+        raise ValueError(
+            "z must be a 1-D array of at least two values, "
+            f"got shape {z.shape}"
+        )
     if not np.all(np.diff(z) > 0):
         raise ValueError("z must hold values in increasing order")
     return z
 
 
 def plot_sigmoid(z, marked=None):
-    """The sigmoid's S-shaped curve over the weighted sums `z`, with its two limits.
+    """The sigmoid's S-shaped curve over `z`, with its two limits.
 
-    z: increasing weighted sums, shape (k,), the points the curve is drawn through.
-    marked: optional {label: weighted sum} of points to mark on the curve, each
-        drawn as a dot at (z, sigmoid(z)) and named in the legend.
+    z: increasing weighted sums, shape (k,), the points the curve is
+        drawn through.
+    marked: optional {label: weighted sum} of points to mark on the curve,
+        each drawn as a dot at (z, sigmoid(z)) and named in the legend.
     """
     z = _check_grid(z)
     marked = {} if marked is None else dict(marked)
     figure, ax = new_figure()
     # The two values the curve approaches but never reaches.
     for limit in (0.0, 1.0):
-        ax.axhline(limit, color=COLORS["black"], linewidth=0.8, linestyle=":")
-    ax.plot(z, sigmoid(z), color=COLORS["blue"], linewidth=2, label=r"$\sigma(z)$")
+        ax.axhline(
+            limit, color=COLORS["black"], linewidth=0.8, linestyle=":"
+        )
+    ax.plot(
+        z,
+        sigmoid(z),
+        color=COLORS["blue"],
+        linewidth=2,
+        label=r"$\sigma(z)$",
+    )
     markers = ["o", "s", "^", "D", "v"]
     colors = CYCLE[1:]  # every colour but the curve's blue
     if len(marked) > len(colors):
-        raise ValueError(f"at most {len(colors)} points can be marked, got {len(marked)}")
+        raise ValueError(
+            f"at most {len(colors)} points can be marked, got {len(marked)}"
+        )
     for i, (label, value) in enumerate(marked.items()):
         value = float(value)
         if not np.isfinite(value):
-            raise ValueError(f"the marked point {label!r} must be a finite number, got {value}")
+            raise ValueError(
+                f"the marked point {label!r} must be a finite number, "
+                f"got {value}"
+            )
         ax.plot(
             [value],
             [sigmoid(value)],
@@ -58,14 +75,21 @@ def plot_sigmoid(z, marked=None):
 
 
 def plot_sigmoid_and_slope(z):
-    """The sigmoid and its slope sigma'(z) = sigma(z) * (1 - sigma(z)), on the same axes.
+    """The sigmoid and its slope sigma'(z) = sigma(z) * (1 - sigma(z)).
 
-    z: increasing weighted sums, shape (k,). The slope's peak at z = 0 is marked.
+    z: increasing weighted sums, shape (k,). Both curves share the same
+    axes, and the slope's peak at z = 0 is marked.
     """
     z = _check_grid(z)
     figure, ax = new_figure()
     output = sigmoid(z)
-    ax.plot(z, output, color=COLORS["blue"], linewidth=2, label=r"$\sigma(z)$, the output")
+    ax.plot(
+        z,
+        output,
+        color=COLORS["blue"],
+        linewidth=2,
+        label=r"$\sigma(z)$, the output",
+    )
     ax.plot(
         z,
         sigmoid_derivative(output),

@@ -18,13 +18,21 @@ COLORS = {
     "yellow": "#F0E442",
     "black": "#000000",
 }
-CYCLE = [COLORS[name] for name in ("blue", "orange", "green", "vermillion", "purple", "sky")]
+CYCLE = [
+    COLORS[name]
+    for name in ("blue", "orange", "green", "vermillion", "purple", "sky")
+]
 
 
 def new_figure(ncols=1, width=6.0, height=3.6, **subplot_kw):
-    """Return (figure, axes) with the book's style: opaque background, one colour cycle."""
+    """Return (figure, axes) styled: opaque background, one colour cycle."""
     figure, axes = plt.subplots(
-        1, ncols, figsize=(width, height), facecolor="white", layout="constrained", **subplot_kw
+        1,
+        ncols,
+        figsize=(width, height),
+        facecolor="white",
+        layout="constrained",
+        **subplot_kw,
     )
     for ax in axes if ncols > 1 else [axes]:
         ax.set_facecolor("white")

@@ -1,4 +1,4 @@
-"""Chapter 5's figure: the time of a training run, Python loops against NumPy."""
+"""Chapter 5's figure: a training run's time, Python loops against NumPy."""
 
 from matplotlib.ticker import FuncFormatter
 
@@ -6,23 +6,35 @@ from neuron.plots.style import COLORS, new_figure
 
 
 def plot_training_times(sizes, loop_seconds, numpy_seconds):
-    """Time per training run against the number of examples, loops and NumPy, log-log.
+    """Time per training run against m examples, loops vs NumPy, log-log.
 
-    sizes: the numbers of training examples m; loop_seconds and numpy_seconds:
-    the measured time of one training run for each size, in seconds.
+    sizes: the numbers of training examples m;
+    loop_seconds and numpy_seconds: the measured time of one training run
+    for each size, in seconds.
     """
     if not len(sizes) == len(loop_seconds) == len(numpy_seconds):
-        raise ValueError("sizes, loop_seconds and numpy_seconds must have the same length")
+        raise ValueError(
+            "sizes, loop_seconds and numpy_seconds "
+            "must have the same length"
+        )
     figure, ax = new_figure()
     for times, style, color, label in [
         (loop_seconds, "o-", COLORS["vermillion"], "Python loops"),
         (numpy_seconds, "s-", COLORS["blue"], "NumPy (the package)"),
     ]:
-        ax.loglog(sizes, [1e3 * seconds for seconds in times], style, color=color, label=label)
+        ax.loglog(
+            sizes,
+            [1e3 * seconds for seconds in times],
+            style,
+            color=color,
+            label=label,
+        )
     ax.set_xticks(sizes, labels=[f"{m:,}" for m in sizes])
     ax.minorticks_off()
     # Plain numbers (0.1, 1, 10) rather than powers of ten on the time axis.
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: f"{value:g}")
+    )
     ax.set_xlabel("training examples, m (log scale)")
     ax.set_ylabel("time per training run (ms, log scale)")
     ax.legend()
