@@ -108,6 +108,7 @@ class Visit:
     math_problems: list = field(default_factory=list)
     image_problems: list = field(default_factory=list)
     overflow: list = field(default_factory=list)
+    sideways: list = field(default_factory=list)
     axe_serious: list = field(default_factory=list)
     axe_other: list = field(default_factory=list)
 
@@ -206,6 +207,25 @@ OVERFLOW_JS = """() => {
   return out;
 }"""
 
+# The boxes that scroll sideways because what they hold is wider than they are:
+# a reader sees only the start of that code, table or equation until they scroll.
+SIDEWAYS_JS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('main *')) {
+    const x = getComputedStyle(el).overflowX;
+    if (!(x === 'auto' || x === 'scroll') || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (el.offsetParent === null) continue;
+    const kind = el.matches('table') || el.querySelector('table') ? 'table'
+      : el.matches('mjx-container') || el.querySelector('mjx-container[display]')
+        ? 'equation' : 'code';
+    const labelled = el.matches('[aria-label]') ? el : el.querySelector('[aria-label]');
+    const what = (kind === 'equation' && labelled)
+      ? labelled.getAttribute('aria-label') : el.textContent.trim();
+    out.push(`${kind}, ${el.scrollWidth}px in ${el.clientWidth}px: ${what.slice(0, 60)}`);
+  }
+  return out;
+}"""
+
 
 def count_math_in_source(html):
     """The equations in the HTML as served, before any script runs."""
@@ -262,6 +282,7 @@ def visit(browser, base, url, size, axe=True):
         result.image_problems = page.evaluate(IMAGES_JS)
         if size == "phone":
             result.overflow = page.evaluate(OVERFLOW_JS)
+        result.sideways = page.evaluate(SIDEWAYS_JS)
         if axe:
             # axe-core fetches the page's imported style sheets itself (resolving them
             # against the page, not the sheet: a 404 the reader never causes), so what

@@ -3,7 +3,7 @@
 Each page is opened once per size, served from 127.0.0.1 with every request for
 another host blocked; the tests below then check what that visit recorded. A
 second group follows the book as a reader does: next links, solution toggles,
-dark mode, search. The last test breaks a page on purpose, four ways, and checks
+dark mode, search. The last test breaks a page on purpose, six ways, and checks
 that each fault is caught.
 """
 
@@ -93,6 +93,19 @@ def test_every_image_loaded_and_has_alt_text(visits, name, size):
 @pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
 def test_nothing_overflows_a_phone_screen(visits, name):
     assert visits(name, "phone").overflow == []
+
+
+@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+def test_code_tables_and_equations_fit_a_laptop_screen(visits, name):
+    """At 1280 px nothing needs scrolling sideways: no line of code is cut off."""
+    assert visits(name, "laptop").sideways == []
+
+
+@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+def test_every_equation_fits_a_phone_screen(visits, name):
+    """Code and tables may scroll on a phone; an equation's hidden end is easily missed."""
+    sideways = visits(name, "phone").sideways
+    assert [line for line in sideways if line.startswith("equation")] == []
 
 
 @pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
@@ -212,7 +225,15 @@ FAULTS = {
     "unrendered equation": '<span class="math notranslate">\\(x^2\\)</span>',
     "image without alt text": '<img src="../_static/file.png">',
     "serious axe violation": '<p style="color:#bbb;background:#fff">Barely visible text.</p>',
+    "code wider than a laptop": f'<div class="highlight"><pre>print("{"wide " * 30}")</pre></div>',
+    "equation wider than a phone": (
+        '<div class="math notranslate"><mjx-container class="MathJax" jax="SVG" display="true">'
+        '<svg aria-label="a wide equation" width="120ex" height="2ex" role="img" '
+        'viewBox="0 0 1000 20"><rect width="1000" height="20"/></svg></mjx-container></div>'
+    ),
 }
+# Where each fault shows: wide code is only a fault where a laptop cannot show it.
+FAULT_SIZE = {"code wider than a laptop": "laptop"}
 
 
 @pytest.fixture(scope="module")
@@ -234,13 +255,16 @@ def broken_site(built_html, tmp_path_factory):
 def test_a_broken_page_fails_the_checks(browser, broken_site):
     caught = {}
     for number, fault in enumerate(FAULTS):
-        seen = visit(browser, broken_site, page_url(broken_site, f"book/broken-{number}"), "phone")
+        size = FAULT_SIZE.get(fault, "phone")
+        seen = visit(browser, broken_site, page_url(broken_site, f"book/broken-{number}"), size)
         caught[fault] = {
             "external script": bool(seen.foreign_requests),
             "unrendered equation": bool(seen.math_problems)
             or seen.math_rendered != seen.math_in_source,
             "image without alt text": any("no alt text" in p for p in seen.image_problems),
             "serious axe violation": bool(seen.axe_serious),
+            "code wider than a laptop": any(s.startswith("code") for s in seen.sideways),
+            "equation wider than a phone": any(s.startswith("equation") for s in seen.sideways),
         }
         # Each broken page trips the check for its own fault...
         assert caught[fault][fault], f"{fault} went unnoticed: {seen}"
