@@ -75,8 +75,8 @@ def check_inputs(inputs, n_inputs):
         or inputs.size == 0
     ):
         raise ValueError(
-            f"inputs must have shape ({n_inputs},) for one example "
-            f"or (m, {n_inputs}) for m examples, got shape {inputs.shape}"
+            f"inputs must have shape ({n_inputs},) or (m, {n_inputs}), "
+            f"got shape {inputs.shape}"
         )
     return inputs
 
