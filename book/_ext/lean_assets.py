@@ -14,7 +14,7 @@ book does not use, and one very heavy one for a feature it does:
   for its search pop-up, and the scripts of the copy buttons, toggles and theme, all
   of which wait for the page to be ready anyway: kept, but deferred, so that they
   no longer hold up the first paint;
-- Font Awesome's icon font (156 KiB for its solid face), which the theme's style
+- Font Awesome's icon font (156 kB for its solid face), which the theme's style
   sheets still draw some icons with, as a character in a ::before or ::after: an
   admonition's (the exercises' pencil), an external link's, a download link's. Each
   such glyph becomes a box of the glyph's size and place, painted in the text's
@@ -229,9 +229,10 @@ CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 DECLARATION = re.compile(r"""(?:[^;"']|"[^"]*"|'[^']*')+""")
 CUSTOM_PROPERTY = re.compile(r"(?<![\w-])(--[\w-]+)\s*:\s*([^;{}]+)")
 PSEUDO_ELEMENT = re.compile(r"::?(?:before|after)$")
-# The font's glyphs sit centred on the line (its ascent and descent, 459 and 75 units of
-# 512, centre them there), each 1em high and as wide as its shape; inline, the box sits
-# where the glyph's line would, centred 0.375em above the baseline.
+# A glyph of the font is 1em high (512 units) and as wide as its shape, and sits in the
+# middle of its line: the font's ascent and descent (459 and 75 units) centre the line
+# 0.375em above the baseline, as they centre the shape. So the box is one line high
+# (1lh), the shape centred in it; inline, the box sits where the glyph's line did.
 MASKED_GLYPH = (
     'content:"";display:inline-block;box-sizing:content-box;width:{width};height:1lh;'
     "vertical-align:calc(-.125em - (1lh - 1em)/2);background-color:currentColor;"
