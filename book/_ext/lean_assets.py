@@ -14,14 +14,24 @@ book does not use, and one very heavy one for a feature it does:
   for its search pop-up, and the scripts of the copy buttons, toggles and theme, all
   of which wait for the page to be ready anyway: kept, but deferred, so that they
   no longer hold up the first paint;
-- the theme's style sheet keeps the icon-font rules of the icons in use and drops
-  the other 1,900 (a fifth of its size, parsed on every page).
+- Font Awesome's icon font (156 kB for its solid face), which the theme's style
+  sheets still draw some icons with, as a character in a ::before or ::after: an
+  admonition's (the exercises' pencil), an external link's, a download link's. Each
+  such glyph becomes a box of the glyph's size and place, painted in the text's
+  colour through a CSS mask of the same shape (from the same copy of Font Awesome),
+  so it follows the light and dark themes as the glyph did; the font's @font-face
+  rules go, and no page downloads a font;
+- the theme's style sheet keeps the icon-font rule of the one icon its script may
+  still add to a page (a banner's close button) and drops the other 1,900 (a fifth
+  of its size, parsed on every page): the page's own icons are SVG.
 
 Figures after the first one load as the reader scrolls near them (`loading="lazy"`),
 so that a phone spends its bandwidth on what is on screen first.
 
 Last, the dozen style sheets that every page loads one by one (and one @import
-behind them) become one file, fetched in one request before the first paint.
+behind them) become one file, fetched in one request before the first paint. The
+icon glyphs become masks in that file, where each glyph's character (often set by
+one extension's sheet) and its font (by the theme's) meet.
 
 It also gives each page a meta description (its first sentences), for the line a
 search engine shows under the link.
@@ -84,8 +94,14 @@ THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 # One rule per Font Awesome icon (about 1,900 of them, a fifth of the theme's style
 # sheet), each giving the icon's character in the icon font.
 ICON_RULE = re.compile(r'(?<=\})((?:\.fa-[\w-]+:before,?)+)\{content:"[^"]*"\}')
-# Icons the theme's script may still create in the page (a banner's close button).
+# Icons the theme's script may still create in the page (a banner's close button): the
+# only icon-font rules a page needs, since every icon in the HTML becomes SVG.
 SCRIPTED_ICONS = {"xmark"}
+FA_ICON = re.compile(
+    r'(?:"(?P<name>[\w-]+)"|(?P<bare>[\w$]+)):\[(?P<width>\d+),(?P<height>\d+),'
+    r'\[(?P<aliases>[^\]]*)\],"(?P<code>[^"]*)","(?P<path>[^"]+)"\]'
+)
+PRIVATE_USE = (0xE000, 0xF8FF)
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 STYLES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far"}
 STYLES |= {"fa-brands": "fab", "fab": "fab"}
@@ -137,20 +153,43 @@ def prune_registered_files(app, pagename, templatename, context, doctree):
             context[key] = [asset for asset in context[key] if keep(asset)]
 
 
-def icon_shapes(source):
-    """{(style, name): (width, height, path)} for every icon in Font Awesome's script."""
-    shapes = {}
+def font_awesome_icons(source):
+    """(style, name, width, height, code points, path) of every icon in Font Awesome's script."""
     # Each style's icons are one object literal, `var p={name:[w,h,[aliases],"code","path"],…}`,
-    # registered by `d("fas",p)` (or "far", "fab") right after it.
+    # registered by `d("fas",p)` (or "far", "fab") right after it. The aliases are other
+    # names and, as decimal numbers, other code points the font draws the icon at.
     for match in re.finditer(r'function\(\)\{d\("(fa[srb])",p\)', source):
-        style = match.group(1)
         start = source.rfind("var p={", 0, match.start())
-        block = source[start : match.start()]
-        icon = r'(?:"([\w-]+)"|([\w$]+)):\[(\d+),(\d+),\[[^\]]*\],"[^"]*","([^"]+)"\]'
-        for found in re.finditer(icon, block):
-            name = found.group(1) or found.group(2)
-            shapes.setdefault((style, name), (found.group(3), found.group(4), found.group(5)))
+        for found in FA_ICON.finditer(source, start, match.start()):
+            name = found.group("name") or found.group("bare")
+            aliases = [int(a) for a in found.group("aliases").split(",") if a.isdigit()]
+            codes = [int(found.group("code"), 16), *aliases]
+            width, height = found.group("width"), found.group("height")
+            yield match.group(1), name, width, height, codes, found.group("path")
+
+
+def icon_shapes(icons):
+    """{(style, name): (width, height, path)}, for the `<i class="fa-…">` tags."""
+    shapes = {}
+    for style, name, width, height, _, path in icons:
+        shapes.setdefault((style, name), (width, height, path))
     return shapes
+
+
+def glyph_shapes(icons):
+    """{code point: (name, width, height, path)}: what the icon font draws at each character.
+
+    Solid before brands, the two faces the theme's style sheets draw with; only code
+    points of Unicode's private use area, since Font Awesome also draws icons at plain
+    letters and digits ("a", "+"), which a style sheet's `content` means as text.
+    """
+    glyphs = {}
+    for wanted in ("fas", "fab"):
+        for style, name, width, height, codes, path in icons:
+            for code in codes:
+                if style == wanted and PRIVATE_USE[0] <= code <= PRIVATE_USE[1]:
+                    glyphs.setdefault(code, (name, width, height, path))
+    return glyphs
 
 
 def inline_icon(shapes, tag):
@@ -179,6 +218,120 @@ def prune_icon_rules(css, keep):
         return match.group(0) if names & keep else ""
 
     return ICON_RULE.sub(rule, css)
+
+
+# The theme draws some icons (an admonition's, an external link's) as a character of the
+# icon font in a ::before or ::after. Below, each becomes a box the glyph's size, painted
+# in the text's colour through a mask of the same shape, so no page needs the font.
+CSS_RULE = re.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^{}]*)\}")
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# A declaration ends at a semicolon that is not inside a string.
+DECLARATION = re.compile(r"""(?:[^;"']|"[^"]*"|'[^']*')+""")
+CUSTOM_PROPERTY = re.compile(r"(?<![\w-])(--[\w-]+)\s*:\s*([^;{}]+)")
+PSEUDO_ELEMENT = re.compile(r"::?(?:before|after)$")
+# A glyph of the font is 1em high (512 units) and as wide as its shape, and sits in the
+# middle of its line: the font's ascent and descent (459 and 75 units) centre the line
+# 0.375em above the baseline, as they centre the shape. So the box is one line high
+# (1lh), the shape centred in it; inline, the box sits where the glyph's line did.
+MASKED_GLYPH = (
+    'content:"";display:inline-block;box-sizing:content-box;width:{width};height:1lh;'
+    "vertical-align:calc(-.125em - (1lh - 1em)/2);background-color:currentColor;"
+    "-webkit-mask:var({icon}) center/100% 1em no-repeat content-box;"
+    "mask:var({icon}) center/100% 1em no-repeat content-box"
+)
+
+
+def custom_properties(css):
+    """{name: the values it is given} for every CSS variable set in the style sheet."""
+    values = {}
+    for name, value in CUSTOM_PROPERTY.findall(CSS_COMMENT.sub("", css)):
+        values.setdefault(name, set()).add(value.strip())
+    return values
+
+
+def glyph_code(value, variables):
+    """The code point a `content` value shows, if it is one character; None otherwise.
+
+    The theme names its icons through variables (`var(--pst-icon-admonition-note)`,
+    itself `var(--pst-icon-info-circle)`), each set once, in :root.
+    """
+    for _ in range(5):
+        name = re.fullmatch(r"\s*var\((--[\w-]+)\)\s*", value)
+        if name is None or len(variables.get(name.group(1), ())) != 1:
+            break
+        (value,) = variables[name.group(1)]
+    string = re.fullmatch(r"""\s*(["'])(.*)\1\s*""", value)
+    if string is None:
+        return None
+    text = re.sub(r"\\([0-9a-fA-F]{1,6}) ?", lambda e: chr(int(e.group(1), 16)), string.group(2))
+    return ord(text) if len(text) == 1 else None
+
+
+def masked_declarations(body, glyphs, variables, icons):
+    """A ::before or ::after rule's declarations with its icon-font glyph drawn as a mask.
+
+    Only what is about the font goes: its family (the `font` shorthand's line height of 1
+    stays), and a glyph `content`, whose box and mask come last, after any width and
+    height the rule gave the glyph's line. The mask's shape is added to `icons`.
+    """
+    kept, glyph, font = [], None, False
+    for declaration in DECLARATION.findall(body):
+        prop, _, value = declaration.partition(":")
+        prop = prop.strip().lower()
+        if prop == "font" and "--fa-font-" in value:
+            kept.append("line-height:1")
+            font = True
+        elif prop == "font-family" and "Font Awesome" in value:
+            font = True
+        elif prop == "content" and glyph_code(value, variables) in glyphs:
+            glyph = glyphs[glyph_code(value, variables)]
+        elif declaration.strip():
+            kept.append(declaration.strip())
+    if glyph is None and not font:
+        return body
+    if glyph is not None:
+        name, width, height, _ = glyph
+        icons[name] = glyph
+        width = f"{int(width) / int(height):.4g}em"
+        kept.append(MASKED_GLYPH.format(width=width, icon=f"--lean-icon-{name}"))
+    return ";".join(kept)
+
+
+def mask_data_url(width, height, path):
+    """An icon's shape as a data: URL, for a CSS mask (only <, >, # and % need escaping)."""
+    svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
+    svg += f"<path d='{path}'/></svg>"
+    escaped = svg.replace("%", "%25").replace("#", "%23").replace("<", "%3C").replace(">", "%3E")
+    return f'url("data:image/svg+xml,{escaped}")'
+
+
+def mask_icon_glyphs(css, glyphs):
+    """The style sheet with its icon-font glyphs drawn as masks, and without the font.
+
+    Each shape is written once, in a variable on :root, however many rules draw it. The
+    font's @font-face rules go when no `content` is left that needs them.
+    """
+    variables, icons = custom_properties(css), {}
+
+    def rule(match):
+        selectors = CSS_COMMENT.sub("", match.group("selectors")).strip()
+        if not all(PSEUDO_ELEMENT.search(s.strip()) for s in selectors.split(",")):
+            return match.group(0)
+        body = masked_declarations(match.group("body"), glyphs, variables, icons)
+        return f"{match.group('selectors')}{{{body}}}"
+
+    css = CSS_RULE.sub(rule, css)
+    left = [
+        content
+        for content in re.findall(r"(?<![\w-])content\s*:\s*([^;{}]+)", css)
+        if glyph_code(content, variables) in glyphs
+    ]
+    if not left:
+        css = re.sub(r"@font-face\s*\{[^{}]*Font Awesome[^{}]*\}", "", css)
+    if not icons:
+        return css
+    shapes = (f"--lean-icon-{name}:{mask_data_url(*glyph[1:])}" for name, glyph in icons.items())
+    return css + f"\n/* Icon shapes (lean_assets.py) */\n:root{{{';'.join(shapes)}}}\n"
 
 
 def describe(app, pagename, templatename, context, doctree):
@@ -217,8 +370,12 @@ def css_for_bundle(static, path):
     return re.sub(r'@charset\s+"[^"]*";', "", text)
 
 
-def bundle_stylesheets(outdir, page, text, bundles):
-    """Replace the page's style sheets by one file: one request in the way of the first paint."""
+def bundle_stylesheets(outdir, page, text, bundles, glyphs):
+    """Replace the page's style sheets by one file: one request in the way of the first paint.
+
+    The bundle draws the icon-font glyphs of all its sheets as masks (`glyphs`: the font's
+    shapes), since a glyph's character and its font are often set in different sheets.
+    """
     head_end = text.find("</head>")
     links = [m for m in STYLESHEET.finditer(text, 0, head_end)]
     static = outdir / "_static"
@@ -239,7 +396,7 @@ def bundle_stylesheets(outdir, page, text, bundles):
             f"/* {f.relative_to(static.resolve())} */\n{css_for_bundle(static.resolve(), f)}"
             for f in files
         ]
-        body = '@charset "UTF-8";\n' + "\n".join(parts)
+        body = mask_icon_glyphs('@charset "UTF-8";\n' + "\n".join(parts), glyphs)
         name = f"bundle-{hashlib.sha256(body.encode()).hexdigest()[:12]}.css"
         (static / name).write_text(body, encoding="utf-8")
         bundles[key] = name
@@ -274,14 +431,14 @@ def rewrite_pages(app, exception):
         return
     outdir = Path(app.outdir)
     script = outdir / FONTAWESOME
-    shapes = icon_shapes(script.read_text(encoding="utf-8")) if script.is_file() else {}
-    used = set(SCRIPTED_ICONS)
+    source = script.read_text(encoding="utf-8") if script.is_file() else ""
+    icons = list(font_awesome_icons(source))
+    shapes, glyphs = icon_shapes(icons), glyph_shapes(icons)
     originals = {page: page.read_text(encoding="utf-8") for page in sorted(outdir.rglob("*.html"))}
     texts = {}
     for page, text in originals.items():
 
         def replace(tag, page=page):
-            used.update(c[3:] for c in tag.group("classes").split() if c.startswith("fa-"))
             svg = inline_icon(shapes, tag)
             if svg is None:
                 logger.warning("lean_assets: no icon for %s in %s", tag.group(0), page)
@@ -302,17 +459,16 @@ def rewrite_pages(app, exception):
         text = BLOCKING.sub(r'<script defer src="\g<src>">', text)
         text = lazy_images(text)
         texts[page] = text
-        used.update(re.findall(r'class="[^"]*\bsvg-inline--fa\b[^"]*\bfa-([\w-]+)', text))
     (outdir / "_static" / CSS_NAME).write_text(CSS)
     theme_css = outdir / THEME_CSS
     if theme_css.is_file():
         css = theme_css.read_text(encoding="utf-8")
-        pruned = prune_icon_rules(css, used)
+        pruned = prune_icon_rules(css, SCRIPTED_ICONS)
         if pruned != css:
             theme_css.write_text(pruned, encoding="utf-8")
     bundles, referenced = {}, set()
     for page, text in texts.items():
-        bundled = bundle_stylesheets(outdir, page, text, bundles)
+        bundled = bundle_stylesheets(outdir, page, text, bundles, glyphs)
         if bundled != originals[page]:
             page.write_text(bundled, encoding="utf-8")
         referenced.update(re.findall(r"_static/(bundle-\w+\.css)", bundled))

@@ -103,6 +103,7 @@ class Visit:
     page_errors: list = field(default_factory=list)
     foreign_requests: list = field(default_factory=list)
     failed_requests: list = field(default_factory=list)
+    fonts: list = field(default_factory=list)
     math_in_source: int = 0
     math_rendered: int = 0
     math_problems: list = field(default_factory=list)
@@ -262,6 +263,12 @@ def visit(browser, base, url, size, axe=True):
         page.on(
             "requestfailed",
             lambda request: result.failed_requests.append(f"{request.url} {request.failure}"),
+        )
+        page.on(
+            "request",
+            lambda request: (
+                result.fonts.append(request.url) if request.resource_type == "font" else None
+            ),
         )
         page.on(
             "response",

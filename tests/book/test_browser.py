@@ -3,7 +3,7 @@
 Each page is opened once per size, served from 127.0.0.1 with every request for
 another host blocked; the tests below then check what that visit recorded. A
 second group follows the book as a reader does: next links, solution toggles,
-dark mode, search. The last test breaks a page on purpose, six ways, and checks
+dark mode, search. The last test breaks a page on purpose, seven ways, and checks
 that each fault is caught.
 """
 
@@ -114,6 +114,16 @@ def test_no_serious_accessibility_violation(visits, name, size):
     assert not seen.axe_serious, "\n".join(seen.axe_serious)
 
 
+@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+def test_page_downloads_no_font(visits, name, size):
+    """Text is set in the reader's own fonts, icons are SVG or CSS masks: no font file.
+
+    The theme's admonition icons were characters of Font Awesome's font, 156 kB
+    (lean_assets.py draws them as masks); this fails if a page fetches it again.
+    """
+    assert visits(name, size).fonts == []
+
+
 def test_the_math_counts_see_something(visits):
     """Guard against a vacuous pass: the book's pages do hold equations."""
     assert sum(visits(name, "laptop").math_in_source for name in ALL_PAGES) > 0
@@ -200,6 +210,32 @@ def test_dark_mode_keeps_every_figure_readable(browser, site):
     assert figures > 0
 
 
+# The icon of an admonition's title, which the theme draws in its ::after.
+ICON_JS = """(selector) => {
+  const style = getComputedStyle(document.querySelector(selector), '::after');
+  return {mask: style.maskImage || style.webkitMaskImage, width: parseFloat(style.width),
+          height: parseFloat(style.height), color: style.color, paint: style.backgroundColor};
+}"""
+
+
+def test_an_exercise_keeps_its_icon_in_both_themes(browser, site, page):
+    """Without the icon font, the exercise's pencil is a mask in the title's icon colour."""
+    name = first_page_with(page, "div.exercise")
+    paints = set()
+    for theme in ("light", "dark"):
+        blocked = []
+        context, tab = new_page(browser, site, "laptop", blocked, color_scheme=theme)
+        tab.add_init_script(f"localStorage.setItem('mode', '{theme}')")
+        tab.goto(page_url(site, name), wait_until="load")
+        icon = tab.evaluate(ICON_JS, "div.exercise > .admonition-title")
+        context.close()
+        assert "data:image/svg+xml" in icon["mask"], f"{theme}: no icon shape: {icon}"
+        assert icon["width"] > 10 and icon["height"] > 10, f"{theme}: no room for the icon"
+        assert icon["paint"] == icon["color"], f"{theme}: the icon lost its colour"
+        paints.add(icon["paint"])
+    assert len(paints) == 2, "the icon has the same colour in light and dark mode"
+
+
 def test_search_finds_the_sigmoid_chapter(laptop, site):
     laptop.goto(f"{site}search.html?q=sigmoid", wait_until="load")
     results = laptop.locator("#search-results li a")
@@ -228,6 +264,11 @@ FAULTS = {
         '<div class="math notranslate"><mjx-container class="MathJax" jax="SVG" display="true">'
         '<svg aria-label="a wide equation" width="120ex" height="2ex" role="img" '
         'viewBox="0 0 1000 20"><rect width="1000" height="20"/></svg></mjx-container></div>'
+    ),
+    # The theme's style sheet as the theme ships it draws an admonition's icon with the font.
+    "icon font": (
+        '<link rel="stylesheet" href="../_static/styles/pydata-sphinx-theme.css">'
+        '<div class="admonition note"><p class="admonition-title">Note</p><p>A note.</p></div>'
     ),
 }
 # Where each fault shows: wide code is only a fault where a laptop cannot show it.
@@ -263,6 +304,7 @@ def test_a_broken_page_fails_the_checks(browser, broken_site):
             "serious axe violation": bool(seen.axe_serious),
             "code wider than a laptop": any(s.startswith("code") for s in seen.sideways),
             "equation wider than a phone": any(s.startswith("equation") for s in seen.sideways),
+            "icon font": bool(seen.fonts),
         }
         # Each broken page trips the check for its own fault...
         assert caught[fault][fault], f"{fault} went unnoticed: {seen}"
