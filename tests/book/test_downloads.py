@@ -7,6 +7,7 @@ site never links to a repository that is not there.
 import nbformat
 import pytest
 import yaml
+from cells import shown_notebook
 from toc import ROOT, chapter_files
 
 CHAPTERS = chapter_files()
@@ -26,8 +27,26 @@ def test_each_chapter_downloads_as_a_notebook_that_holds_its_code(page, built_ht
     source = (ROOT / f"{name}.md").read_text()
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     assert code, f"{name}: the notebook has no code cells"
-    assert all(cell in source for cell in code)
+    # The code cells the page shows, in order, and not the hidden ones.
+    shown = shown_notebook(source).cells
+    assert code == [cell.source for cell in shown if cell.cell_type == "code"]
     assert notebook.metadata.kernelspec.language == "python"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_each_chapter_notebook_holds_the_outputs_the_page_shows(page, built_html, name):
+    href = download_link(page(name), ".ipynb")
+    notebook = nbformat.read((built_html / name).parent / href, as_version=4)
+    printed = [
+        output.text
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.output_type == "stream"
+    ]
+    assert printed, f"{name}: the notebook holds no printed output"
+    shown = " ".join(pre.get_text() for pre in page(name).select(".cell_output pre"))
+    assert all(text.strip().splitlines()[0] in shown for text in printed)
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

@@ -6,22 +6,16 @@ running the downloaded notebook without them, would meet a NameError.
 """
 
 import pytest
-from myst_nb.core.read import read_myst_markdown_notebook
+from cells import shown_notebook
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from toc import ROOT, chapter_files
 
-HIDDEN = "remove-cell"
-
 
 def run_visible_cells(text, directory=ROOT / "book"):
     """Execute a MyST notebook's cells, leaving out the hidden ones."""
-    notebook = read_myst_markdown_notebook(text)
-    notebook.cells = [
-        cell for cell in notebook.cells if HIDDEN not in cell.metadata.get("tags", [])
-    ]
     client = NotebookClient(
-        notebook,
+        shown_notebook(text),
         timeout=600,
         kernel_name="python3",
         resources={"metadata": {"path": str(directory)}},
