@@ -236,6 +236,20 @@ def test_an_exercise_keeps_its_icon_in_both_themes(browser, site, page):
     assert len(paints) == 2, "the icon has the same colour in light and dark mode"
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_one_search_control_opens_the_search(browser, site, size):
+    """One search field (a button on a phone), not a second one in a header bar."""
+    blocked = []
+    context, page = new_page(browser, site, size, blocked)
+    page.goto(page_url(site, ALL_PAGES[1]), wait_until="networkidle")
+    controls = [c for c in page.locator(".search-button__button").all() if c.is_visible()]
+    assert len(controls) == 1
+    controls[0].click()
+    page.locator("dialog[open] input[name='q']").wait_for(state="visible", timeout=5000)
+    context.close()
+    assert blocked == []
+
+
 def test_search_finds_the_sigmoid_chapter(laptop, site):
     laptop.goto(f"{site}search.html?q=sigmoid", wait_until="load")
     results = laptop.locator("#search-results li a")
