@@ -80,6 +80,15 @@ a.headerlink {
 .prev-next-title {
   overflow-wrap: anywhere;
 }
+/* ...and on a phone, table cells keep less padding, so that the puzzle's five
+   columns fit without scrolling. */
+@media (max-width: 575.98px) {
+  table.table th,
+  table.table td {
+    padding-left: 0.3rem;
+    padding-right: 0.3rem;
+  }
+}
 /* The theme's blue links on an admonition's blue tint fall short of WCAG AA contrast. */
 html[data-theme="light"] .admonition a:not(.headerlink) {
   color: #0b55bd;

@@ -3,7 +3,7 @@
 Each page is opened once per size, served from 127.0.0.1 with every request for
 another host blocked; the tests below then check what that visit recorded. A
 second group follows the book as a reader does: next links, solution toggles,
-dark mode, search. The last test breaks a page on purpose, seven ways, and checks
+dark mode, search. The last test breaks a page on purpose, eight ways, and checks
 that each fault is caught.
 """
 
@@ -104,6 +104,13 @@ def test_every_equation_fits_a_phone_screen(visits, name):
     """Code and tables may scroll on a phone; an equation's hidden end is easily missed."""
     sideways = visits(name, "phone").sideways
     assert [line for line in sideways if line.startswith("equation")] == []
+
+
+@pytest.mark.parametrize("name", ["book/intro", "book/01-the-neuron"])
+def test_the_puzzle_table_fits_a_phone_screen(visits, name):
+    """Wide tables may scroll on a phone; the puzzle the book opens with need not."""
+    sideways = visits(name, "phone").sideways
+    assert [line for line in sideways if line.startswith("table")] == []
 
 
 @pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
@@ -274,6 +281,11 @@ FAULTS = {
     "image without alt text": '<img src="../_static/file.png">',
     "serious axe violation": '<p style="color:#bbb;background:#fff">Barely visible text.</p>',
     "code wider than a laptop": f'<div class="highlight"><pre>print("{"wide " * 30}")</pre></div>',
+    "table wider than a phone": (
+        '<div class="pst-scrollable-table-container"><table class="table"><tr>'
+        + f"<td>{'x' * 60}</td>"
+        + "</tr></table></div>"
+    ),
     "equation wider than a phone": (
         '<div class="math notranslate"><mjx-container class="MathJax" jax="SVG" display="true">'
         '<svg aria-label="a wide equation" width="120ex" height="2ex" role="img" '
@@ -318,6 +330,7 @@ def test_a_broken_page_fails_the_checks(browser, broken_site):
             "serious axe violation": bool(seen.axe_serious),
             "code wider than a laptop": any(s.startswith("code") for s in seen.sideways),
             "equation wider than a phone": any(s.startswith("equation") for s in seen.sideways),
+            "table wider than a phone": any(s.startswith("table") for s in seen.sideways),
             "icon font": bool(seen.fonts),
         }
         # Each broken page trips the check for its own fault...
