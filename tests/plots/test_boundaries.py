@@ -1,18 +1,13 @@
 """Chapter 6's figures: decision regions over the input plane, and loss curves."""
 
-import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from neuron import sigmoid  # noqa: E402
-from neuron.data import AND_OUTPUTS, GATE_INPUTS, XOR_OUTPUTS  # noqa: E402
-from neuron.plots import COLORS  # noqa: E402
-from neuron.plots.boundaries import plot_decision_regions, plot_loss_curves  # noqa: E402
+from neuron import sigmoid
+from neuron.data import AND_OUTPUTS, GATE_INPUTS, XOR_OUTPUTS
+from neuron.plots import COLORS
+from neuron.plots.boundaries import plot_decision_regions, plot_loss_curves
 
 # A neuron that answers 1 above the line x1 + x2 = 1.5 (AND), with its bias input.
 AND_WEIGHTS = np.array([[10.0], [10.0], [-15.0]])
@@ -40,8 +35,7 @@ def regions():
         ["AND", "undecided"],
         resolution=5,
     )
-    yield figure
-    plt.close(figure)
+    return figure
 
 
 def test_one_labelled_panel_per_function(regions):
@@ -135,7 +129,6 @@ def test_two_inputs_without_a_bias_column_work():
     (image,) = panels(figure)[0].get_images()
     # The middle of the plane is the point (0.5, 0.5).
     assert image.get_array()[1, 1] == pytest.approx(sigmoid(1.0))
-    plt.close(figure)
 
 
 LOSSES = [np.array([0.25, 0.1, 0.01]), np.array([0.25, 0.25])]
@@ -144,8 +137,7 @@ LOSSES = [np.array([0.25, 0.1, 0.01]), np.array([0.25, 0.25])]
 @pytest.fixture
 def curves():
     figure = plot_loss_curves(LOSSES, ["learns", "stuck"])
-    yield figure
-    plt.close(figure)
+    return figure
 
 
 def test_one_line_per_run_with_the_loss_given(curves):

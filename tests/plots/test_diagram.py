@@ -1,17 +1,12 @@
 """Chapter 1's figure: one neuron, from its inputs through the weighted sum and sigmoid."""
 
-import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
+from matplotlib.patches import Circle
 
-matplotlib.use("Agg")
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-from neuron.plots import COLORS  # noqa: E402
-from neuron.plots.diagram import draw_neuron  # noqa: E402
+from neuron.plots import COLORS
+from neuron.plots.diagram import draw_neuron
 
 WEIGHTS = [9.67299303, -0.2078435, -4.62963669]
 INPUTS = [1, 0, 0]
@@ -19,18 +14,14 @@ INPUTS = [1, 0, 0]
 
 @pytest.fixture
 def draw():
-    """draw(...) -> (figure, axes, its texts); every figure is closed afterwards."""
-    figures = []
+    """draw(...) -> (figure, axes, its texts)."""
 
     def make(*args, **kwargs):
         figure = draw_neuron(*args, **kwargs)
-        figures.append(figure)
         (ax,) = figure.axes
         return figure, ax, [text.get_text() for text in ax.texts]
 
-    yield make
-    for figure in figures:
-        plt.close(figure)
+    return make
 
 
 def input_circles(ax):

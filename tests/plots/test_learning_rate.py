@@ -1,16 +1,11 @@
 """Chapter 4's figure: the loss over the iterations for a few learning rates."""
 
-import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from neuron.plots import CYCLE  # noqa: E402
-from neuron.plots.learning_rate import plot_learning_rates  # noqa: E402
+from neuron.plots import CYCLE
+from neuron.plots.learning_rate import plot_learning_rates
 
 LOSSES = {
     0.1: np.array([0.3, 0.2, 0.1, 0.05]),
@@ -22,8 +17,7 @@ LOSSES = {
 @pytest.fixture
 def figure():
     figure = plot_learning_rates(LOSSES)
-    yield figure
-    plt.close(figure)
+    return figure
 
 
 def test_axes_labelled_and_loss_on_a_log_scale(figure):

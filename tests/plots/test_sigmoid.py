@@ -1,16 +1,11 @@
 """Chapters 3 and 4's figures: the sigmoid's curve, and the sigmoid with its slope."""
 
-import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from neuron.plots import COLORS  # noqa: E402
-from neuron.plots.sigmoid import plot_sigmoid, plot_sigmoid_and_slope  # noqa: E402
+from neuron.plots import COLORS
+from neuron.plots.sigmoid import plot_sigmoid, plot_sigmoid_and_slope
 
 Z = np.linspace(-6.0, 6.0, 121)
 
@@ -23,15 +18,13 @@ def logistic(z):
 @pytest.fixture
 def curve():
     figure = plot_sigmoid(Z, marked={"example A": -2.0, "example B": 3.5})
-    yield figure
-    plt.close(figure)
+    return figure
 
 
 @pytest.fixture
 def with_slope():
     figure = plot_sigmoid_and_slope(Z)
-    yield figure
-    plt.close(figure)
+    return figure
 
 
 def data_lines(ax):
@@ -81,12 +74,8 @@ def test_marked_points_have_distinct_colours_none_blue(curve):
 
 
 def test_without_marks_only_the_curve_and_guides():
-    figure = plot_sigmoid(Z)
-    try:
-        (ax,) = figure.axes
-        assert len(ax.get_lines()) == 3
-    finally:
-        plt.close(figure)
+    (ax,) = plot_sigmoid(Z).axes
+    assert len(ax.get_lines()) == 3
 
 
 def test_slope_figure_has_two_labelled_curves(with_slope):
@@ -121,11 +110,8 @@ def test_the_two_curves_differ_in_colour_and_style(with_slope):
 @pytest.mark.parametrize("plot", [plot_sigmoid, plot_sigmoid_and_slope])
 def test_opaque_white_background(plot):
     figure = plot(Z)
-    try:
-        assert mcolors.to_rgba(figure.get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
-        assert mcolors.to_rgba(figure.axes[0].get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
-    finally:
-        plt.close(figure)
+    assert mcolors.to_rgba(figure.get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
+    assert mcolors.to_rgba(figure.axes[0].get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
 
 
 @pytest.mark.parametrize("plot", [plot_sigmoid, plot_sigmoid_and_slope])

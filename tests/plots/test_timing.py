@@ -1,16 +1,11 @@
 """Chapter 5's figure: the time of the loops and of NumPy against the problem size."""
 
-import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from neuron.plots import COLORS  # noqa: E402
-from neuron.plots.timing import plot_training_times  # noqa: E402
+from neuron.plots import COLORS
+from neuron.plots.timing import plot_training_times
 
 SIZES = [4, 16, 64]
 LOOPS = [0.001, 0.004, 0.016]
@@ -20,8 +15,7 @@ NUMPY = [0.002, 0.002, 0.0025]
 @pytest.fixture
 def figure():
     figure = plot_training_times(SIZES, LOOPS, NUMPY)
-    yield figure
-    plt.close(figure)
+    return figure
 
 
 def test_one_axes_with_labelled_log_axes(figure):

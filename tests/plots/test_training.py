@@ -1,32 +1,20 @@
 """Chapter 2's figures: the error and the weights over a training run."""
 
-import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from neuron.plots import CYCLE  # noqa: E402
-from neuron.plots.training import plot_loss, plot_weights  # noqa: E402
+from neuron.plots import CYCLE
+from neuron.plots.training import plot_loss, plot_weights
 
 LOSS = np.array([0.3, 0.2, 0.05, 0.01, 0.004, 0.001])
 WEIGHTS = np.array([[0.0, 0.5, -1.0], [1.0, 0.4, -1.5], [2.0, 0.1, -2.0], [2.5, 0.0, -2.2]])
-
-
-@pytest.fixture
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def weight_lines(ax):
     return [line for line in ax.get_lines() if line.get_gid() != "zero"]
 
 
-@pytest.mark.usefixtures("close_figures")
 class TestPlotLoss:
     def test_one_line_of_the_loss_against_the_iteration(self):
         (ax,) = plot_loss(LOSS).axes
@@ -79,7 +67,6 @@ class TestPlotLoss:
             plot_loss(loss)
 
 
-@pytest.mark.usefixtures("close_figures")
 class TestPlotWeights:
     def test_one_line_per_weight_with_its_data(self):
         (ax,) = plot_weights(WEIGHTS).axes
