@@ -292,8 +292,8 @@ def masked_declarations(body, glyphs, variables, icons):
             font = True
         elif prop == "font-family" and "Font Awesome" in value:
             font = True
-        elif prop == "content" and glyph_code(value, variables) in glyphs:
-            glyph = glyphs[glyph_code(value, variables)]
+        elif prop == "content" and (code := glyph_code(value, variables)) in glyphs:
+            glyph = glyphs[code]
         elif declaration.strip():
             kept.append(declaration.strip())
     if glyph is None and not font:
