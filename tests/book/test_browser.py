@@ -8,6 +8,7 @@ that each fault is caught.
 """
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from browser import (
@@ -139,13 +140,28 @@ def test_the_math_counts_see_something(visits):
 # Across the book ---------------------------------------------------------------
 
 
+@contextmanager
+def tab(browser, site, size="laptop", theme=None):
+    """A page at `size` (in the "light" or "dark" theme) for the block, then closed.
+
+    It fails the test if the page asked another host for anything.
+    """
+    blocked = []
+    options = {"color_scheme": theme} if theme else {}
+    context, page = new_page(browser, site, size, blocked, **options)
+    if theme:
+        page.add_init_script(f"localStorage.setItem('mode', '{theme}')")
+    try:
+        yield page
+    finally:
+        context.close()
+    assert blocked == []
+
+
 @pytest.fixture
 def laptop(browser, site):
-    blocked = []
-    context, page = new_page(browser, site, "laptop", blocked)
-    yield page
-    context.close()
-    assert blocked == []
+    with tab(browser, site) as page:
+        yield page
 
 
 def test_next_links_lead_through_the_book_in_order(laptop, site):
@@ -200,20 +216,16 @@ OPAQUE_JS = """() => [...document.querySelectorAll('main figure img, main .cell_
 def test_dark_mode_keeps_every_figure_readable(browser, site):
     figures = 0
     for name in ALL_PAGES:
-        blocked = []
-        context, page = new_page(browser, site, "laptop", blocked, color_scheme="dark")
-        page.add_init_script("localStorage.setItem('mode', 'dark')")
-        page.goto(page_url(site, name), wait_until="load")
-        assert page.evaluate(IMAGES_JS) == []  # every figure loaded, lazy ones too
-        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        red, green, blue = (int(v) for v in re.findall(r"\d+", background)[:3])
-        assert red + green + blue < 150, f"{name}: dark mode did not darken the page"
-        for image in page.evaluate(OPAQUE_JS):
-            figures += 1
-            assert image["transparent"] == 0, f"{name}: {image['src']} is not opaque"
-        context.close()
-        assert blocked == []
+        with tab(browser, site, theme="dark") as page:
+            page.goto(page_url(site, name), wait_until="load")
+            assert page.evaluate(IMAGES_JS) == []  # every figure loaded, lazy ones too
+            assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+            background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            red, green, blue = (int(v) for v in re.findall(r"\d+", background)[:3])
+            assert red + green + blue < 150, f"{name}: dark mode did not darken the page"
+            for image in page.evaluate(OPAQUE_JS):
+                figures += 1
+                assert image["transparent"] == 0, f"{name}: {image['src']} is not opaque"
     assert figures > 0
 
 
@@ -230,12 +242,9 @@ def test_an_exercise_keeps_its_icon_in_both_themes(browser, site, page):
     name = first_page_with(page, "div.exercise")
     paints = set()
     for theme in ("light", "dark"):
-        blocked = []
-        context, tab = new_page(browser, site, "laptop", blocked, color_scheme=theme)
-        tab.add_init_script(f"localStorage.setItem('mode', '{theme}')")
-        tab.goto(page_url(site, name), wait_until="load")
-        icon = tab.evaluate(ICON_JS, "div.exercise > .admonition-title")
-        context.close()
+        with tab(browser, site, theme=theme) as page_in_theme:
+            page_in_theme.goto(page_url(site, name), wait_until="load")
+            icon = page_in_theme.evaluate(ICON_JS, "div.exercise > .admonition-title")
         assert "data:image/svg+xml" in icon["mask"], f"{theme}: no icon shape: {icon}"
         assert icon["width"] > 10 and icon["height"] > 10, f"{theme}: no room for the icon"
         assert icon["paint"] == icon["color"], f"{theme}: the icon lost its colour"
@@ -246,15 +255,12 @@ def test_an_exercise_keeps_its_icon_in_both_themes(browser, site, page):
 @pytest.mark.parametrize("size", SIZES)
 def test_one_search_control_opens_the_search(browser, site, size):
     """One search field (a button on a phone), not a second one in a header bar."""
-    blocked = []
-    context, page = new_page(browser, site, size, blocked)
-    page.goto(page_url(site, ALL_PAGES[1]), wait_until="networkidle")
-    controls = [c for c in page.locator(".search-button__button").all() if c.is_visible()]
-    assert len(controls) == 1
-    controls[0].click()
-    page.locator("dialog[open] input[name='q']").wait_for(state="visible", timeout=5000)
-    context.close()
-    assert blocked == []
+    with tab(browser, site, size) as page:
+        page.goto(page_url(site, ALL_PAGES[1]), wait_until="networkidle")
+        controls = [c for c in page.locator(".search-button__button").all() if c.is_visible()]
+        assert len(controls) == 1
+        controls[0].click()
+        page.locator("dialog[open] input[name='q']").wait_for(state="visible", timeout=5000)
 
 
 def test_search_finds_the_sigmoid_chapter(laptop, site):
