@@ -9,7 +9,8 @@
    Chromium with an empty cache, adding up the bytes sent over the wire.
 3. Runs Lighthouse (npm lighthouse, pinned in benchmarks/package.json; `npm ci`
    in benchmarks/ first) with its mobile and desktop presets on each site's first
-   page and its heaviest content page, and reports the median of `--runs` runs.
+   page and its heaviest content page (`--every-page`: and its mobile preset on
+   every page of the book), and reports the median of `--runs` runs.
 
 Every request for another host fails at once (Chromium's host resolver is told
 so): the book loads nothing from elsewhere, and the stock template's MathJax from
@@ -133,10 +134,14 @@ def kib(n):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page and preset")
+    parser.add_argument(
+        "--every-page", action="store_true", help="Lighthouse on every page of the book too"
+    )
+    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="built book")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `npm ci` in benchmarks/")
-    book_html = ROOT / "_build" / "html"
+    book_html = args.html
     if not (book_html / "index.html").is_file():
         sys.exit("no built book: run `make book` first")
     stock_source, stock_html = build_stock()
@@ -156,8 +161,10 @@ def main():
                 content = [page for page in pages[1:] if page in weights]
                 heaviest = max(content, key=weights.get)
                 scores = {}
-                for page in (pages[0], heaviest):
-                    for preset in ("mobile", "desktop"):
+                measured = pages if args.every_page and site == "this book" else pages[:1]
+                for page in dict.fromkeys([pages[0], heaviest, *measured]):
+                    both = page in (pages[0], heaviest)
+                    for preset in ("mobile", "desktop") if both else ("mobile",):
                         label = f"{site.replace(' ', '-')}-{Path(page).name}"
                         url = f"{base}{page}.html"
                         scores[(page, preset)] = lighthouse(url, preset, args.runs, label)

@@ -1,9 +1,11 @@
-"""Chapter 6's figures: where networks answer 1 or 0, how the loss falls."""
+"""Chapter 6's figures: where networks answer 1 or 0, how the loss falls,
+and how the regions change as networks train (an explorable figure)."""
 
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.lines import Line2D
 
+from neuron.plots.explorable import Explorable
 from neuron.plots.style import COLORS, CYCLE, new_figure
 from neuron.plots.training import check_loss
 
@@ -201,3 +203,59 @@ def plot_loss_curves(losses, labels):
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
     ax.legend()
     return figure
+
+
+def explore_decision_regions(
+    thinks, inputs, outputs, titles, iterations, start=-1
+):
+    """An explorable figure: several networks' decision regions as they
+    train, one frame per iteration, iterations[start] shown first.
+
+    thinks: for each iteration, one function per network (e.g. the
+        `think` of a copy of it trained that far);
+    inputs, outputs: the examples and their targets, as for
+        plot_decision_regions; titles: one per network;
+    iterations: how far each frame's networks were trained, increasing.
+    """
+    if len(thinks) != len(iterations) or np.any(np.diff(iterations) <= 0):
+        raise ValueError(
+            "give one list of functions per iteration, the iterations "
+            f"increasing: {len(thinks)} lists, iterations {iterations}"
+        )
+    inputs = np.asarray(inputs, dtype=float)
+    targets = np.ravel(outputs)
+
+    def draw(i):
+        figure = plot_decision_regions(
+            thinks[i],
+            inputs,
+            targets=[targets] * len(titles),
+            titles=titles,
+            resolution=101,
+        )
+        figure.suptitle(f"after {iterations[i]:,} iterations")
+        return figure
+
+    def describe(i):
+        answers = [
+            ", ".join(f"{a:.3f}" for a in np.ravel(think(inputs)))
+            for think in thinks[i]
+        ]
+        each = "; ".join(
+            f"{title} answers {a}"
+            for title, a in zip(titles, answers, strict=True)
+        )
+        goal = ", ".join(f"{y:g}" for y in targets)
+        return (
+            f"After {iterations[i]:,} iterations, for targets {goal}: "
+            f"{each}."
+        )
+
+    return Explorable.from_figures(
+        "hidden-layer",
+        "Iterations",
+        [f"{k:,} iterations" for k in iterations],
+        draw,
+        describe,
+        range(len(iterations))[start],
+    )

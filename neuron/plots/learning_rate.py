@@ -1,8 +1,10 @@
-"""Chapter 4's figure: how the learning rate changes how the loss falls."""
+"""Chapter 4's figures: how the learning rate changes how the loss falls,
+one rate beside another in an explorable figure."""
 
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
+from neuron.plots.explorable import Explorable
 from neuron.plots.style import CYCLE, new_figure
 from neuron.plots.training import check_loss, iteration_axis
 
@@ -53,3 +55,54 @@ def plot_learning_rates(losses):
     ax.set_ylabel("mean squared error (log scale)")
     ax.legend(title="learning rate", fontsize="small")
     return figure
+
+
+def explore_learning_rates(losses, reference=1.0):
+    """An explorable figure: the loss curve at each learning rate, beside
+    the reference rate's, on the same axes.
+
+    losses: {learning_rate: loss}, as for plot_learning_rates, the rates
+        increasing; reference: one of them, drawn in every frame and
+        shown first.
+    """
+    rates = list(losses)
+    if reference not in losses:
+        raise ValueError(
+            f"the reference rate {reference:g} must be one of {rates}"
+        )
+    if len(rates) < 2 or np.any(np.diff(rates) <= 0):
+        raise ValueError(
+            f"give at least two learning rates, increasing: {rates}"
+        )
+    every = np.concatenate([np.ravel(loss) for loss in losses.values()])
+    limits = (every.min() / 2, min(2 * every.max(), 1.0))
+
+    def draw(i):
+        rate = rates[i]
+        shown = {reference: losses[reference], rate: losses[rate]}
+        figure = plot_learning_rates(shown)
+        figure.axes[0].set_ylim(*limits)
+        return figure
+
+    def describe(i):
+        loss = np.ravel(losses[rates[i]])
+        below = np.flatnonzero(loss < 0.1)
+        when = (
+            f"below 0.1 from iteration {below[0]:,}"
+            if len(below)
+            else "never below 0.1"
+        )
+        return (
+            f"Learning rate {rates[i]:g}: mean squared error "
+            f"{loss[0]:.3f} at the start, {loss[1]:.3f} after one step, "
+            f"{when}, {loss[-1]:.2e} at iteration {len(loss) - 1:,}."
+        )
+
+    return Explorable.from_figures(
+        "learning-rate",
+        "Learning rate η",
+        [f"learning rate {rate:g}" for rate in rates],
+        draw,
+        describe,
+        rates.index(reference),
+    )

@@ -1,8 +1,10 @@
-"""Chapters 3 and 4's figures: the sigmoid, alone and with its slope."""
+"""Chapters 3 and 4's figures: the sigmoid, alone and with its slope, and
+the examples on it as a weight moves (an explorable figure)."""
 
 import numpy as np
 
 from neuron.activation import sigmoid, sigmoid_derivative
+from neuron.plots.explorable import Explorable
 from neuron.plots.style import COLORS, CYCLE, new_figure
 from neuron.validation import as_finite_array
 
@@ -112,3 +114,63 @@ def plot_sigmoid_and_slope(z):
     ax.set_ylabel("output and slope")
     ax.legend(loc="upper left", fontsize="small")
     return figure
+
+
+def explore_weight(weights, examples, j, values, start=0):
+    """An explorable figure: move weight j and watch the examples move
+    along the sigmoid.
+
+    weights: the neuron's weights, shape (n,) or (n, 1);
+    examples: {label: inputs of shape (n,)}, each marked on the curve at
+        its weighted sum, its answer in the legend;
+    j: which weight the control moves (0 for the first);
+    values: the settings of that weight, increasing; the other weights
+        keep their values.
+    """
+    weights = as_finite_array("weights", weights).ravel()
+    values = _check_grid(values)
+    if not 0 <= j < len(weights):
+        raise ValueError(
+            f"j must index a weight (0 to {len(weights) - 1}), got {j}"
+        )
+    name = f"w_{j + 1}"
+    curve = np.linspace(-13, 13, 521)
+
+    def setting(i):
+        moved = weights.copy()
+        moved[j] = values[i]
+        sums = {
+            label: float(np.dot(inputs, moved))
+            for label, inputs in examples.items()
+        }
+        return moved, sums
+
+    def draw(i):
+        _, sums = setting(i)
+        marked = {
+            f"{label} → {float(sigmoid(z)):.3f}": z
+            for label, z in sums.items()
+        }
+        figure = plot_sigmoid(curve, marked)
+        figure.axes[0].set_title(f"${name}$ = {values[i]:.2f}")
+        return figure
+
+    def describe(i):
+        moved, sums = setting(i)
+        others = ", ".join(
+            f"w{k + 1} = {w:.2f}" for k, w in enumerate(moved) if k != j
+        )
+        points = "; ".join(
+            f"{label}: z = {z:.2f}, answer {float(sigmoid(z)):.3f}"
+            for label, z in sums.items()
+        )
+        return f"w{j + 1} = {values[i]:.2f} ({others}). {points}."
+
+    return Explorable.from_figures(
+        f"sigmoid-w{j + 1}",
+        f"Weight w{j + 1}",
+        [f"w{j + 1} = {value:.2f}" for value in values],
+        draw,
+        describe,
+        start,
+    )

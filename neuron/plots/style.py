@@ -35,8 +35,26 @@ def new_figure(ncols=1, width=6.0, height=3.6, **subplot_kw):
         **subplot_kw,
     )
     for ax in axes if ncols > 1 else [axes]:
-        ax.set_facecolor("white")
-        ax.set_prop_cycle(color=CYCLE)
-        ax.grid(True, color="#dddddd", linewidth=0.6)
-        ax.set_axisbelow(True)
+        style_axes(ax)
     return figure, axes
+
+
+def new_mosaic(layout, width=6.0, height=3.6):
+    """Return (figure, {name: axes}) laid out as `layout`, styled alike."""
+    figure, axes = plt.subplot_mosaic(
+        layout,
+        figsize=(width, height),
+        facecolor="white",
+        layout="constrained",
+    )
+    for ax in axes.values():
+        style_axes(ax)
+    return figure, axes
+
+
+def style_axes(ax):
+    """Opaque white background, the book's colours, a light grid."""
+    ax.set_facecolor("white")
+    ax.set_prop_cycle(color=CYCLE)
+    ax.grid(True, color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)

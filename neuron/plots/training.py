@@ -1,10 +1,15 @@
-"""Chapter 2's figures: the error and the weights over a training run."""
+"""Chapter 2's figures: the error and the weights over a training run,
+and the run as an explorable figure."""
+
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from neuron.plots.style import CYCLE, new_figure
-from neuron.validation import as_finite_array
+from neuron.activation import sigmoid
+from neuron.plots.explorable import Explorable
+from neuron.plots.style import COLORS, CYCLE, new_figure, new_mosaic
+from neuron.validation import as_finite_array, check_count
 
 
 def check_loss(name, loss):
@@ -99,3 +104,132 @@ def plot_weights(weights, log_iterations=False):
     ax.set_ylabel("weight value")
     ax.legend(loc="center left")
     return figure
+
+
+def plot_training_state(history, inputs, outputs, k):
+    """The neuron at iteration k: its answers, its weights, its error.
+
+    history: a TrainingHistory with weights; inputs (m, n) and outputs
+    (m, 1) the examples it was trained on. Three panels: the answers
+    against their targets, the weights, and the mean squared error up to
+    iteration k (the whole run's curve drawn faintly behind it).
+    """
+    state = training_state(history, inputs, outputs, k)
+    figure, axes = new_mosaic(
+        [["answers", "weights"], ["loss", "loss"]], width=6.0, height=4.6
+    )
+    targets = np.ravel(outputs)
+    examples = np.arange(1, len(targets) + 1)
+    ax = axes["answers"]
+    colors = [
+        COLORS["blue"] if y == 1 else COLORS["vermillion"] for y in targets
+    ]
+    ax.bar(examples, state.answers, color=colors, width=0.6)
+    ax.plot(
+        examples,
+        targets,
+        linestyle="none",
+        marker="_",
+        markersize=22,
+        markeredgewidth=2.5,
+        color=COLORS["black"],
+    )
+    ax.set_ylim(0, 1.08)
+    ax.set_xticks(examples)
+    ax.set_xlabel("example")
+    ax.set_title("answers and targets (—)", fontsize="medium")
+
+    ax = axes["weights"]
+    all_weights = history.weights
+    names = [f"$w_{{{j + 1}}}$" for j in range(all_weights.shape[1])]
+    rows = np.arange(len(names))[::-1]
+    ax.barh(rows, state.weights, color=CYCLE[: len(names)], height=0.6)
+    ax.axvline(0, color=COLORS["black"], linewidth=0.8)
+    low, high = all_weights.min(), all_weights.max()
+    margin = 0.35 * (high - low)
+    ax.set_xlim(min(low, 0) - margin, max(high, 0) + margin)
+    for row, weight in zip(rows, state.weights, strict=True):
+        ax.text(
+            weight,
+            row,
+            f" {weight:.2f} ",
+            va="center",
+            ha="left" if weight >= 0 else "right",
+            fontsize="small",
+        )
+    ax.set_yticks(rows, labels=names)
+    ax.grid(False, axis="y")
+    ax.set_title("weights", fontsize="medium")
+
+    ax = axes["loss"]
+    losses = history.loss
+    everything = np.arange(len(losses))
+    ax.semilogy(everything, losses, color="#cccccc", lw=1.5)
+    so_far = np.append(losses[:k], state.loss)
+    ax.semilogy(np.arange(k + 1), so_far, color=CYCLE[0], lw=2)
+    ax.semilogy([k], [state.loss], "o", color=CYCLE[0], markersize=7)
+    iteration_axis(ax, len(all_weights) - 1, log_iterations=True)
+    ax.set_ylabel("mean squared error")
+    ax.set_title(
+        f"iteration {k:,}: mean squared error {state.loss:.3g}",
+        fontsize="medium",
+    )
+    return figure
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    """A neuron's weights (n,), answers (m,) and mean squared error."""
+
+    weights: np.ndarray
+    answers: np.ndarray
+    loss: float
+
+
+def training_state(history, inputs, outputs, k):
+    """The weights after k updates, the answers they give, their error."""
+    weights = history.weights[k]
+    answers = sigmoid(np.dot(inputs, weights))
+    loss = float(np.mean((np.ravel(outputs) - answers) ** 2))
+    return TrainingState(weights, answers, loss)
+
+
+def explore_training(history, inputs, outputs, iterations, start=0):
+    """An explorable figure of the run: plot_training_state at each of
+    `iterations` (increasing, within the history), starting at
+    iterations[start]."""
+    iterations = [
+        check_count("iteration", k, minimum=0) for k in iterations
+    ]
+    last = len(history.weights) - 1
+    if any(k > last for k in iterations) or np.any(
+        np.diff(iterations) <= 0
+    ):
+        raise ValueError(
+            f"iterations must increase, from 0 up to {last}: {iterations}"
+        )
+
+    def describe(i):
+        k = iterations[i]
+        state = training_state(history, inputs, outputs, k)
+        return (
+            f"Iteration {k:,}. Answers {_numbers(state.answers, 3)} "
+            f"against targets {_numbers(np.ravel(outputs), 0)}; weights "
+            f"{_numbers(state.weights, 2)}; mean squared error "
+            f"{state.loss:.3g}."
+        )
+
+    return Explorable.from_figures(
+        "training-cycle",
+        "Iteration",
+        [f"iteration {k:,}" for k in iterations],
+        lambda i: plot_training_state(
+            history, inputs, outputs, iterations[i]
+        ),
+        describe,
+        start,
+    )
+
+
+def _numbers(values, decimals):
+    return ", ".join(f"{value:.{decimals}f}" for value in values)
