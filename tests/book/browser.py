@@ -228,6 +228,25 @@ SIDEWAYS_JS = """() => {
 }"""
 
 
+@contextmanager
+def tab(browser, site, size="laptop", theme=None, **options):
+    """A page at `size` (in the "light" or "dark" theme) for the block, then closed.
+
+    Other options go to the browser context (java_script_enabled=False...). It
+    fails the test if the page asked another host for anything.
+    """
+    blocked = []
+    options |= {"color_scheme": theme} if theme else {}
+    context, page = new_page(browser, site, size, blocked, **options)
+    if theme:
+        page.add_init_script(f"localStorage.setItem('mode', '{theme}')")
+    try:
+        yield page
+    finally:
+        context.close()
+    assert blocked == []
+
+
 def count_math_in_source(html):
     """The equations in the HTML as served, before any script runs."""
     from bs4 import BeautifulSoup

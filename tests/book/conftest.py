@@ -3,7 +3,9 @@
 import subprocess
 
 import pytest
+from browser import HOW_TO_INSTALL, launch, serve
 from bs4 import BeautifulSoup
+from missing_tool import missing_tool
 from toc import HTML, ROOT
 
 
@@ -25,3 +27,25 @@ def page(built_html):
         return cache[name]
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright; skipped (failed in CI) when there is none."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - requirements.txt installs it
+        pytest.skip("Playwright is not installed: pip install -r requirements.txt")
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        if chromium is None:
+            missing_tool(HOW_TO_INSTALL)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(built_html):
+    """The built site's URL on a local server."""
+    with serve(built_html) as base:
+        yield base

@@ -8,47 +8,14 @@ that each fault is caught.
 """
 
 import re
-from contextlib import contextmanager
 
 import pytest
-from browser import (
-    HOW_TO_INSTALL,
-    IMAGES_JS,
-    SIZES,
-    launch,
-    new_page,
-    page_url,
-    serve,
-    visit,
-)
-from missing_tool import missing_tool
+from browser import IMAGES_JS, SIZES, page_url, serve, tab, visit
 from toc import toc_files
 
 ALL_PAGES = toc_files()
 CASES = [(name, size) for size in SIZES for name in ALL_PAGES]
 IDS = [f"{name.split('/')[-1]}-{size}" for name, size in CASES]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Chromium through Playwright; skipped (failed in CI) when there is none."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - requirements.txt installs it
-        pytest.skip("Playwright is not installed: pip install -r requirements.txt")
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        if chromium is None:
-            missing_tool(HOW_TO_INSTALL)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def site(built_html):
-    """The built site's URL on a local server."""
-    with serve(built_html) as base:
-        yield base
 
 
 @pytest.fixture(scope="session")
@@ -138,24 +105,6 @@ def test_the_math_counts_see_something(visits):
 
 
 # Across the book ---------------------------------------------------------------
-
-
-@contextmanager
-def tab(browser, site, size="laptop", theme=None):
-    """A page at `size` (in the "light" or "dark" theme) for the block, then closed.
-
-    It fails the test if the page asked another host for anything.
-    """
-    blocked = []
-    options = {"color_scheme": theme} if theme else {}
-    context, page = new_page(browser, site, size, blocked, **options)
-    if theme:
-        page.add_init_script(f"localStorage.setItem('mode', '{theme}')")
-    try:
-        yield page
-    finally:
-        context.close()
-    assert blocked == []
 
 
 @pytest.fixture

@@ -170,3 +170,14 @@ def test_without_tex_make_pdf_says_what_to_install(tmp_path):
     assert f"apt-get install {TEX_PACKAGES}" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert "jupyter-book" not in run.stdout
+
+
+def test_each_explorable_figure_is_printed_at_its_starting_setting(pdf, pages):
+    """On the website a slider moves through an explorable's frames; the PDF prints the
+    frame it starts at, as a numbered figure with its caption."""
+    printed = [
+        number for number, text in enumerate(pages) if "on the website a slider" in normalise(text)
+    ]
+    assert len(printed) == 4, printed
+    for number in printed:
+        assert pdf.pages[number].images, f"page {number + 1}: a caption without its figure"
