@@ -3,7 +3,8 @@
 - Every notebook page offers its executed notebook (`.ipynb`) in the download
   menu, beside its Markdown source. The theme does this only when a launch
   button is configured; here it is done for every notebook page, and the
-  notebook holds the cells the page shows (not the hidden glue cells).
+  notebook holds the cells the page shows (not the hidden glue cells), with
+  the same ids and outputs on every build (cell_ids.py, streams.py).
 - Launch buttons (Binder, Colab) are configured in `_config.yml` but shown only
   once `repository.url` names the book's repository: without one there is
   nothing for them to open, so they are switched off.
@@ -17,9 +18,11 @@ import shutil
 from pathlib import Path
 
 import nbformat
+from cell_ids import derive_cell_ids
 from jupyter_cache import get_cache
 from myst_nb.core.read import read_myst_markdown_notebook
 from sphinx.util import logging
+from streams import merge_streams
 
 logger = logging.getLogger(__name__)
 HIDDEN = "remove-cell"  # the tag of cells the page leaves out
@@ -75,9 +78,11 @@ def offer_notebook(app, pagename, templatename, context, doctree):
         _, notebook = cache.merge_match_into_notebook(notebook)
     except KeyError:
         logger.warning(f"{pagename}: no cached run, so its notebook download has no outputs")
+    merge_streams(notebook)
     notebook.cells = [
         cell for cell in notebook.cells if HIDDEN not in cell.metadata.get("tags", [])
     ]
+    derive_cell_ids(notebook)
     copy = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     copy.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, copy)
