@@ -16,7 +16,7 @@ def readable(number, digits=2):
     outside, a power of ten (5.8 × 10⁻⁶). Negative numbers take a real
     minus sign, −4.6, not a hyphen.
     """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
+    if type(digits) is not int or digits < 1:
         raise ValueError(f"digits must be an integer >= 1, got {digits!r}")
     number = float(number)
     if not math.isfinite(number):
