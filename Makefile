@@ -19,7 +19,8 @@ BOOK_FLAGS := -W -n --keep-going
 # What the last build printed; a line with a warning in it fails the build, even
 # one from outside Sphinx (-W covers only Sphinx's own), such as a kernel's.
 BOOK_LOG := $(BUILD)/book.log
-NO_WARNINGS = ! grep -i "warning" $(BOOK_LOG) || { echo "The build printed a warning (above): fix it." >&2; exit 1; }
+# (Case matters: Sphinx and the kernel write WARNING, Python's warnings SomethingWarning.)
+NO_WARNINGS = ! grep -E "WARNING|Warning" $(BOOK_LOG) || { echo "The build printed a warning (above): fix it." >&2; exit 1; }
 # The Debian packages `make pdf` needs (Sphinx's LaTeX class through XeLaTeX).
 TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk
 PDF := $(BUILD)/latex/book.pdf

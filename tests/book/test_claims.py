@@ -54,7 +54,7 @@ def checked_numbers(source):
     """The numbers the code cells of a MyST notebook write (hidden cells' asserts too)."""
     notebook = read_myst_markdown_notebook(source)
     code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
-    return {number.lstrip("-") for number in re.findall(r"-?\d+\.\d+", code)}
+    return {number.lstrip("-") for number in re.findall(r"-?\d+(?:\.\d+)?", code)}
 
 
 def unchecked_numbers(html, source):
