@@ -35,7 +35,7 @@ def test_every_chapter_asks_the_reader_to_predict_twice(page, name):
         assert answer is not None and "cell" in answer.get("class", []), (
             f"{name}: {title!r} is not followed by the cell that answers it"
         )
-        assert answer.select_one(".cell_output"), f"{name}: the cell after {title!r} prints nothing"
+        assert answer.select_one(".cell_output"), f"{name}: after {title!r} nothing printed"
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
