@@ -1,12 +1,25 @@
-"""Build the book once per test session, the way a maintainer does (`make book`)."""
+"""Build the book once per test session, the way a maintainer does (`make book`).
+
+Every test in this folder is marked `book`: `pytest -m "not book"` tests the
+package alone, without building anything.
+"""
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from browser import HOW_TO_INSTALL, launch, serve
 from bs4 import BeautifulSoup
-from missing_tool import missing_tool
+from missing_tool import missing_tool, require_module
 from toc import HTML, ROOT
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.book)
 
 
 @pytest.fixture(scope="session")
@@ -32,11 +45,10 @@ def page(built_html):
 @pytest.fixture(scope="session")
 def browser():
     """Chromium through Playwright; skipped (failed in CI) when there is none."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - requirements.txt installs it
-        pytest.skip("Playwright is not installed: pip install -r requirements.txt")
-    with sync_playwright() as playwright:
+    playwright_api = require_module(
+        "playwright.sync_api", "Playwright is not installed: pip install -r requirements.txt"
+    )
+    with playwright_api.sync_playwright() as playwright:
         chromium = launch(playwright)
         if chromium is None:
             missing_tool(HOW_TO_INSTALL)
