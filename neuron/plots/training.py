@@ -122,7 +122,7 @@ def plot_training_state(history, inputs, outputs, k):
     examples = np.arange(1, len(targets) + 1)
     ax = axes["answers"]
     colors = [
-        COLORS["blue"] if y == 1 else COLORS["vermillion"] for y in targets
+        COLORS["blue"] if y == 1 else COLORS["vermilion"] for y in targets
     ]
     ax.bar(examples, state.answers, color=colors, width=0.6)
     ax.plot(

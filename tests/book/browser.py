@@ -338,10 +338,34 @@ def screenshots(out=HTML.parent / "screenshots"):
                 page.evaluate(IMAGES_JS)  # load the lazy figures too
                 path = out / f"{name.replace('/', '-')}-{size}.png"
                 page.screenshot(path=path, full_page=True)
+                paths = [path, *explorable_screenshots(page, path)]
                 context.close()
                 note = f" (blocked: {blocked})" if blocked else ""
-                print(f"{path.relative_to(HTML.parent.parent)}{note}")
+                for path in paths:
+                    print(f"{path.relative_to(HTML.parent.parent)}{note}")
         browser.close()
+
+
+def explorable_screenshots(page, page_path):
+    """Each explorable figure of the page at its first and last settings (the page's
+    own screenshot shows where it starts); returns the PNGs' paths."""
+    paths = []
+    for figure in page.locator(".explorable[data-frames]").all():
+        slider = figure.locator("input[type=range]")
+        for key, setting in [("Home", "first"), ("End", "last")]:
+            slider.press(key)
+            figure.evaluate(
+                """(figure) => new Promise((done) => {
+                  const check = () => figure.dataset.shown === figure.querySelector('input').value
+                    && figure.querySelector('img').complete ? done() : setTimeout(check, 50);
+                  check();
+                })"""
+            )
+            name = figure.get_attribute("id").removesuffix("-figure")
+            path = page_path.with_name(f"{page_path.stem}-{name}-{setting}.png")
+            figure.locator("xpath=..").screenshot(path=path)
+            paths.append(path)
+    return paths
 
 
 if __name__ == "__main__":

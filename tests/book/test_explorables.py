@@ -269,3 +269,22 @@ def test_without_javascript_the_static_figure_and_its_alt_text_are_there(
         assert figure.locator(".explorable-control").is_hidden()
         caption = page.locator(f"figure:has(#explorable-{name}-figure) figcaption")
         assert re.match(r"Fig\. \d+\.\d+", caption.text_content().strip())
+
+
+@pytest.mark.parametrize("name", EXPLORABLES)
+def test_frames_load_only_when_the_figure_nears_the_screen(browser, site, pages_of, name):
+    with tab(browser, site, "phone") as page:
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(page_url(site, pages_of[name]), wait_until="networkidle")
+        figure = page.locator(f"#explorable-{name}-figure")
+        assert figure.evaluate("(figure) => figure.getBoundingClientRect().top") > 2_000
+        manifest = figure.evaluate(
+            "(figure) => new URL(figure.dataset.frames, document.baseURI).href"
+        )
+        assert manifest not in asked
+        figure.scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        assert manifest in asked
+        frames = page.evaluate(MANIFEST_JS, name)
+        assert set(frames) <= set(asked), "not every frame was fetched ahead"
