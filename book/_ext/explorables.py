@@ -68,7 +68,11 @@ def lift_frames(app, doctree, docname):
         if "html" not in node.get("format", "").split() or not DATA.search(html):
             continue
         new = lifted(html, app.outdir, folder_uri)
-        node.replace_self(nodes.raw("", new, format="html", classes=node["classes"]))
+        # A class of its own, for explorable.css to undo the theme's light box around
+        # HTML outputs in dark mode.
+        node.replace_self(
+            nodes.raw("", new, format="html", classes=["output", "explorable-output"])
+        )
 
 
 def add_script(app, pagename, templatename, context, doctree):
@@ -82,6 +86,10 @@ def add_static_path(app, config):
 
 
 def setup(app: Sphinx):
+    # Sphinx rewrites every page when a config value changes; this one changes with
+    # this file, so that a page never keeps an explorable lifted the old way.
+    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    app.add_config_value("explorables_fingerprint", digest, "html")
     app.connect("config-inited", add_static_path)
     # Every page: a few hundred bytes, in the one style sheet lean_assets makes.
     app.add_css_file("explorable.css")

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 import pytest
-from browser import OVERFLOW_JS, SIZES, page_url, tab
+from browser import AXE_TAGS, OVERFLOW_JS, SERIOUS, SIZES, page_url, tab
 from toc import toc_files
 
 from neuron import NeuralNetwork, TwoLayerNetwork, sigmoid
@@ -291,3 +291,27 @@ def test_frames_load_only_when_the_figure_nears_the_screen(browser, site, pages_
                 break
             page.wait_for_timeout(100)
         assert set(frames) <= set(asked), "not every frame was fetched ahead"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("name", EXPLORABLES)
+def test_axe_finds_nothing_serious_in_either_theme(browser, site, pages_of, name, theme):
+    """Label, value text and description stay readable and announced in both themes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    with tab(browser, site, "phone", theme=theme) as page:
+        open_explorable(page, site, name, pages_of)
+        start = page.evaluate(STATE_JS, name)
+        key = "Home" if start["value"] == start["max"] else "End"
+        state_after(page, name, lambda slider: slider.press(key))  # a frame the script set
+        results = Axe().run(
+            page,
+            context=f"#explorable-{name}-figure",
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}},
+        )
+        serious = [
+            f"{v['id']}: {v['help']}"
+            for v in results.response["violations"]
+            if v["impact"] in SERIOUS
+        ]
+        assert serious == []
