@@ -17,8 +17,17 @@ BOOK_FLAGS := -W -n --keep-going
 TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk
 PDF := $(BUILD)/latex/book.pdf
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
+# Dates in the site and the PDF (Sphinx, XeTeX and xdvipdfmx read it): the last
+# commit's, unless it is set already, so the same commit gives the same files.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+export FORCE_SOURCE_DATE := 1
+endif
 
-.PHONY: book pdf test lint serve screenshots clean fresh-cache check-tex tex-packages
+.PHONY: book pdf test lint serve screenshots reproducible clean fresh-cache check-tex tex-packages
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -90,6 +99,12 @@ serve:
 ## screenshots: a PNG of every page, at a laptop's and a phone's size, in _build/screenshots
 screenshots: book
 	$(BIN)/python tests/book/browser.py
+
+## reproducible: build the site and the PDF twice from the last commit, each time
+##       in a fresh clone with every chapter executed, and compare every file
+##       (not part of `make test`: it costs two cold builds)
+reproducible: $(INSTALLED) $(MATHJAX)
+	$(BIN)/python tests/book/reproducible.py
 
 ## clean: remove everything built (the virtual environment stays)
 clean:
