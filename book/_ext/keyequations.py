@@ -208,7 +208,7 @@ class FillKeyEquations(SphinxPostTransform):
             if source["docname"] != chapter:
                 chapter = source["docname"]
                 number = numbers.get(chapter, {}).get("", ())
-                heading = nodes.paragraph(classes=["key-equations-chapter"])
+                heading = nodes.rubric(classes=["key-equations-chapter"])
                 if number:
                     heading += nodes.Text(f"Chapter {'.'.join(map(str, number))}: ")
                 heading += pending_reference("std", "doc", "/" + chapter, fromdoc)
