@@ -8,10 +8,11 @@ Then every file of the two sites is compared, byte for byte.
 
 Only what the book measures on purpose may differ: the outputs of the cells
 tagged `measured` (chapter 5's timings and their figure). A page holding such
-cells may differ in those outputs and in the values glued into its text; its
-notebook download in those cells' outputs; the search index in the words it
-records for that page; the PDF in that chapter's pages. Any other difference
-is unexpected: it is listed, and the exit status is 1.
+cells may differ in those outputs and in the values glued into the text of
+the sections that hold them; its notebook download in those cells' outputs;
+the search index in the words it records for that page; the PDF in that
+chapter's pages. Any other difference is unexpected: it is listed, and the
+exit status is 1.
 """
 
 import json
@@ -116,9 +117,12 @@ def measured_images(html, pages):
 
 
 def page_without_measurements(path):
-    """A page with its measured outputs and glued values emptied."""
+    """A page with its measured outputs emptied, and the values glued into the
+    text of the sections that hold them (the measured times the text quotes)."""
     soup = soup_of(path)
-    for element in measured_outputs(soup) + soup.select(".pasted-text, .pasted-inline"):
+    sections = [cell.find_parent("section") for cell in soup.select(f".cell.tag_{MEASURED}")]
+    glued = [span for section in sections for span in section.select(".pasted-text")]
+    for element in measured_outputs(soup) + glued:
         element.clear()
     return str(soup)
 
@@ -182,7 +186,7 @@ def explain(relative, first, second, pages):
     name = str(relative.with_suffix(""))
     if relative.suffix == ".html" and name in pages:
         same = page_without_measurements(a) == page_without_measurements(b)
-        return same, "its measured outputs and glued values"
+        return same, "its measured outputs and the values glued beside them"
     if relative.suffix == ".ipynb" and relative.parts[0] == "_sources" and pages:
         same = notebook_without_measurements(a) == notebook_without_measurements(b)
         return same, "the outputs of its measured cells"
