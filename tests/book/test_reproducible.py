@@ -87,13 +87,45 @@ def test_a_notebook_with_random_cell_ids_is_unexpected(sites):
     assert differing(sites) == ([], ["_sources/book/01-the-neuron.ipynb"])
 
 
-def test_the_measured_notebook_may_differ_in_measured_outputs_only(sites, measured_page):
+def measured_notebook(sites, measured_page):
+    """The second site's download of the measured page: (path, notebook)."""
     path = sites[1] / "_sources" / f"{measured_page}.ipynb"
-    notebook = nbformat.read(path, as_version=4)
+    return path, nbformat.read(path, as_version=4)
+
+
+def test_the_measured_notebook_may_differ_in_measured_outputs(sites, measured_page):
+    path, notebook = measured_notebook(sites, measured_page)
     timed = next(cell for cell in notebook.cells if MEASURED in cell.metadata.get("tags", []))
     timed.outputs[0].text += "0"
     nbformat.write(notebook, path)
     assert differing(sites) == ([f"_sources/{measured_page}.ipynb"], [])
+
+
+def test_the_measured_notebook_may_differ_in_times_glued_beside_them(sites, measured_page):
+    # Another build measures another time, and its page and notebook both say so.
+    second = sites[1]
+    section = page_soup(second, measured_page).select_one(f".cell.tag_{MEASURED}")
+    value = section.find_parent("section").select_one(".pasted-text")
+    replace_in(second / f"{measured_page}.html", str(value), str(value).replace("</", "9</"))
+    notebook = second / "_sources" / f"{measured_page}.ipynb"
+    replace_in(notebook, f"{value.get_text()} ms", f"{value.get_text()}9 ms")
+    assert differing(sites) == ([f"_sources/{measured_page}.ipynb", f"{measured_page}.html"], [])
+
+
+def test_the_measured_notebook_may_not_differ_elsewhere(sites, measured_page):
+    path, notebook = measured_notebook(sites, measured_page)
     notebook.cells[0].source += " "
     nbformat.write(notebook, path)
     assert differing(sites) == ([], [f"_sources/{measured_page}.ipynb"])
+
+
+def test_the_measured_notebook_may_not_differ_in_other_glued_values(sites, measured_page):
+    second = sites[1]
+    value = page_soup(second, measured_page).select(".pasted-text")[0]  # a seeded weight
+    replace_in(second / f"{measured_page}.html", str(value), str(value).replace("</", "9</"))
+    path, notebook = measured_notebook(sites, measured_page)
+    text = next(cell for cell in notebook.cells if value.get_text() in cell.source)
+    assert text.cell_type == "markdown"
+    text.source = text.source.replace(value.get_text(), value.get_text() + "9")
+    nbformat.write(notebook, path)
+    assert differing(sites) == ([], [f"_sources/{measured_page}.ipynb", f"{measured_page}.html"])
