@@ -17,12 +17,18 @@ BOOK_FLAGS := -W -n --keep-going
 TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk
 PDF := $(BUILD)/latex/book.pdf
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
+# pip itself, pinned like everything in requirements.txt.
+PIP_VERSION := 26.3
 
-.PHONY: book pdf test lint serve screenshots clean fresh-cache check-tex tex-packages
+.PHONY: help book pdf test lint mutation serve screenshots clean fresh-cache check-tex tex-packages
+
+## help: list these targets and what each does
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -82,6 +88,12 @@ lint: $(INSTALLED)
 ## test: lint, the package tests, then build the book (once) and test what it built
 test: lint
 	$(BIN)/python -m pytest
+
+## mutation: mutation testing of the package's core (mutmut; slow, not part of `test`)
+mutation: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -r benchmarks/mutation-requirements.txt
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 ## serve: the built site on http://127.0.0.1:8000
 serve:

@@ -84,4 +84,7 @@ def test_every_equation_is_named_in_words_not_tex(page, name):
 
 
 def test_the_equations_are_named_at_all(page):
-    assert sum(len(page(name).select(".math mjx-container > svg[aria-label]")) for name in ALL_PAGES) > 50
+    assert (
+        sum(len(page(name).select(".math mjx-container > svg[aria-label]")) for name in ALL_PAGES)
+        > 50
+    )

@@ -148,6 +148,31 @@ def test_every_figure_has_its_numbered_caption(text):
     assert figures >= len(chapter_files())
 
 
+def code_lines(tag):
+    """Each chapter's lines of code in cells with (True) or without (False) the hide-input tag.
+
+    Only lines long enough to be told apart from the prose, stripped of indentation.
+    """
+    lines = set()
+    for name in chapter_files():
+        for cell in shown_notebook((ROOT / f"{name}.md").read_text()).cells:
+            hidden = "hide-input" in cell.metadata.get("tags", [])
+            if cell.cell_type == "code" and hidden == tag:
+                lines |= {line.strip() for line in cell.source.splitlines()}
+    return {line for line in lines if len(line) > 24 and not line.startswith("#")}
+
+
+def test_plotting_code_the_website_folds_away_is_left_out(text):
+    """The PDF shows a hidden cell's figure, not its code; other cells' code stays."""
+    body = re.sub(r"\s+", " ", text)
+    hidden, shown = code_lines(True), code_lines(False)
+    assert hidden and shown
+    for line in hidden - shown:
+        assert re.sub(r"\s+", " ", line) not in body, line
+    printed = [line for line in shown if re.sub(r"\s+", " ", line) in body]
+    assert len(printed) > len(shown) / 2, "the PDF lost the code of the cells the page shows"
+
+
 def test_every_exercise_has_its_solution(text):
     exercises = re.findall(r"^Exercise (\d+\.\d+)$", text, re.MULTILINE)
     solutions = re.findall(r"^Solution to Exercise (\d+\.\d+)$", text, re.MULTILINE)
