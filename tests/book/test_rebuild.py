@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from toc import ROOT, chapter_files
+from toc import ROOT, chapter_files, toc_files
 
 SOURCES = ["book", "neuron", "_config.yml", "_toc.yml", "Makefile", "requirements.txt"]
 SOURCES += ["pyproject.toml"]
@@ -61,6 +61,15 @@ def test_nothing_changed_executes_nothing(project):
     assert make_book(project) == (True, [])
 
 
+def test_without_a_pdf_the_site_has_no_pdf_link(project):
+    """The copy of the build has no _build/latex: the site drops the PDF and its link."""
+    assert make_book(project)[0]
+    html = project / "_build" / "html"
+    assert not (html / "book.pdf").exists()
+    preface = (html / f"{toc_files()[0]}.html").read_text()
+    assert ".pdf" not in preface
+
+
 def test_a_changed_chapter_alone_runs_again(project):
     append_cell(project / "book" / "03-sigmoid.md", "print('one more cell')")
     assert make_book(project) == (True, ["03-sigmoid"])
@@ -83,3 +92,26 @@ def test_a_package_change_runs_every_chapter_again(project):
     with (project / "neuron" / "data.py").open("a") as module:
         module.write("\n# A change to the package.\n")
     assert make_book(project) == (True, chapter_names())
+
+
+def fresh_cache(project):
+    """Run the Makefile's cache check in `project`; return what it printed."""
+    run = subprocess.run(
+        ["make", "--no-print-directory", "fresh-cache"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout
+
+
+def test_a_requirements_change_clears_the_execution_cache(project):
+    cache = project / "_build" / ".jupyter_cache"
+    assert fresh_cache(project) == "" and cache.is_dir()
+    requirements = project / "requirements.txt"
+    with requirements.open("a") as pinned:
+        pinned.write("# another pin\n")
+    os.utime(requirements, (0, 0))  # not newer than the installed environment
+    assert "clearing the execution cache" in fresh_cache(project)
+    assert not cache.exists()
