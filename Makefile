@@ -106,9 +106,10 @@ lint: $(INSTALLED)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/zizmor --offline --no-progress .github/workflows
 
-## test: lint, the package tests, then build the book (once) and test what it built
+## test: lint, the package tests, then build the book (once) and test what it built;
+##       the tests run in parallel, one process per core (pytest-xdist)
 test: lint $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## serve: the built site on http://127.0.0.1:8000
 serve:

@@ -1,16 +1,13 @@
 """Rebuilds are fast and never stale, checked on a copy of the project and its build."""
 
-import os
 import re
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from toc import ROOT, chapter_files
+from toc import chapter_files
 
-SOURCES = ["book", "neuron", "_config.yml", "_toc.yml", "Makefile", "requirements.txt"]
-SOURCES += ["pyproject.toml"]
+# The tests change the copy one after the other: one xdist worker runs them all, in order.
+pytestmark = pytest.mark.xdist_group("rebuild")
 
 
 def build_log(project):
@@ -43,25 +40,9 @@ def append_cell(path, source):
 
 
 @pytest.fixture(scope="module")
-def project(built_html, tmp_path_factory):
+def project(project_copy):
     """A copy of the sources and of the finished build, sharing the virtual environment."""
-    copy = tmp_path_factory.mktemp("project")
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "node_modules")
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            shutil.copy2(source, copy / name)
-    shutil.copytree(ROOT / "_build", copy / "_build", ignore=shutil.ignore_patterns("latex"))
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    # MathJax, installed by npm: shared as well, not copied (tens of megabytes).
-    modules = Path("book", "_ext", "node_modules")
-    (copy / modules).symlink_to(ROOT / modules)
-    # The copy's requirements are the ones installed: never reinstall from here.
-    for name in ["requirements.txt", "pyproject.toml"]:
-        os.utime(copy / name, (0, 0))
-    return copy
+    return project_copy("project")
 
 
 def chapter_names():
