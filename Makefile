@@ -58,6 +58,14 @@ $(MATHJAX): book/_ext/package.json book/_ext/package-lock.json
 	npm ci --prefix book/_ext --no-audit --no-fund --loglevel=error
 	touch $@
 
+# axe-core, injected into every page by the browser tests (tests/book/browser.py).
+AXE := tests/node_modules/.package-lock.json
+
+$(AXE): tests/package.json tests/package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## book: build the HTML site into _build/html (re-running only changed chapters;
 ##       after `make pdf` the site carries the PDF and the preface links to it)
 book: $(INSTALLED) $(MATHJAX) fresh-cache
@@ -105,9 +113,10 @@ lint: $(INSTALLED)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/zizmor --offline --no-progress .github/workflows
 
-## test: lint, the package tests, then build the book (once) and test what it built
-test: lint
-	$(BIN)/python -m pytest
+## test: lint, the package tests, then build the book (once) and test what it built;
+##       the tests run in parallel, one process per core (pytest-xdist)
+test: lint $(AXE)
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## mutation: mutation testing of the package's core (mutmut; slow, not part of `test`)
 mutation: $(INSTALLED)
