@@ -114,7 +114,7 @@ def lighthouse(url, preset, runs, name):
     env = os.environ | {"CHROME_PATH": chromium_path(None)}
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS, f'"{OFFLINE}"'])
     for run in range(runs):
-        report = WORK / "lighthouse" / f"{name}-{preset}-{run}.json"
+        report = WORK / "lighthouse" / f"{name}-{preset}-{run}-{os.getpid()}.json"
         report.parent.mkdir(parents=True, exist_ok=True)
         command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}"]
         command += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
@@ -155,7 +155,8 @@ def main():
             executable_path=chromium_path(playwright), args=[*CHROMIUM_ARGS, OFFLINE]
         )
         for site, (project, html) in sites.items():
-            pages = toc_files(project)
+            # The pages this build has (an older build may lack a page added since).
+            pages = [page for page in toc_files(project) if (html / f"{page}.html").is_file()]
             with serve(html, PagesLikeHandler) as base:
                 weights = page_weights(browser, base, pages)
                 content = [page for page in pages[1:] if page in weights]
