@@ -27,8 +27,17 @@ from missing_tool import missing_tool, require_module
 from toc import ROOT, toc_files
 
 ALL_PAGES = toc_files()
-CASES = [(name, size) for size in SIZES for name in ALL_PAGES]
-IDS = [f"{name.split('/')[-1]}-{size}" for name, size in CASES]
+
+
+def on_page(name, *size):
+    """The parameters of a test of one page; under pytest-xdist, every test of a
+    page runs in the same worker, which opens the page once per size."""
+    test_id = "-".join([name.split("/")[-1], *size])
+    return pytest.param(name, *size, id=test_id, marks=pytest.mark.xdist_group(name))
+
+
+CASES = [on_page(name, size) for size in SIZES for name in ALL_PAGES]
+PAGES = [on_page(name) for name in ALL_PAGES]
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +74,7 @@ def visits(browser, site):
     return get
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_page_loads_without_errors(visits, name, size):
     seen = visits(name, size)
     assert not seen.page_errors, seen.page_errors
@@ -73,49 +82,49 @@ def test_page_loads_without_errors(visits, name, size):
     assert not seen.failed_requests, seen.failed_requests
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_page_asks_no_other_host(visits, name, size):
     assert visits(name, size).foreign_requests == []
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_every_equation_is_rendered(visits, name, size):
     seen = visits(name, size)
     assert not seen.math_problems, seen.math_problems
     assert seen.math_rendered == seen.math_in_source
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_every_image_loaded_and_has_alt_text(visits, name, size):
     assert visits(name, size).image_problems == []
 
 
-@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+@pytest.mark.parametrize("name", PAGES)
 def test_nothing_overflows_a_phone_screen(visits, name):
     assert visits(name, "phone").overflow == []
 
 
-@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+@pytest.mark.parametrize("name", PAGES)
 def test_code_tables_and_equations_fit_a_laptop_screen(visits, name):
     """At 1280 px nothing needs scrolling sideways: no line of code is cut off."""
     assert visits(name, "laptop").sideways == []
 
 
-@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+@pytest.mark.parametrize("name", PAGES)
 def test_every_equation_fits_a_phone_screen(visits, name):
     """Code and tables may scroll on a phone; an equation's hidden end is easily missed."""
     sideways = visits(name, "phone").sideways
     assert [line for line in sideways if line.startswith("equation")] == []
 
 
-@pytest.mark.parametrize("name", ["book/intro", "book/01-the-neuron"])
+@pytest.mark.parametrize("name", [on_page("book/intro"), on_page("book/01-the-neuron")])
 def test_the_puzzle_table_fits_a_phone_screen(visits, name):
     """Wide tables may scroll on a phone; the puzzle the book opens with need not."""
     sideways = visits(name, "phone").sideways
     assert [line for line in sideways if line.startswith("table")] == []
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_no_serious_accessibility_violation(visits, name, size):
     seen = visits(name, size)
     for line in seen.axe_other:
@@ -123,7 +132,7 @@ def test_no_serious_accessibility_violation(visits, name, size):
     assert not seen.axe_serious, "\n".join(seen.axe_serious)
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_page_downloads_no_font(visits, name, size):
     """Text is set in the reader's own fonts, icons are SVG or CSS masks: no font file.
 

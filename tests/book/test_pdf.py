@@ -1,6 +1,7 @@
 """The PDF (`make pdf`): a book with every chapter, the article's answer, no loose ends.
 
-These tests build the PDF once (`make pdf`, which reuses the executed chapters).
+These tests build the PDF once (`make pdf`, which reuses the executed chapters),
+in a copy of the project: other tests read the project's own site meanwhile.
 Without TeX they are skipped, with the command that installs it; in CI (the
 variable CI set, and not to false) a missing TeX is a failure.
 """
@@ -14,10 +15,10 @@ from cells import shown_notebook
 from missing_tool import missing_tool
 from pybtex.database import parse_file
 from pypdf import PdfReader
-from toc import HTML, ROOT, chapter_files, toc_files
+from toc import ROOT, chapter_files, toc_files
 
-LATEX = ROOT / "_build" / "latex"
-PDF = LATEX / "book.pdf"
+# The tests share one build of the PDF: one xdist worker runs them all.
+pytestmark = pytest.mark.xdist_group("pdf")
 TEX_PACKAGES = (
     "texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk"
 )
@@ -41,18 +42,32 @@ def normalise(text):
 
 
 @pytest.fixture(scope="module")
-def pdf():
+def project(project_copy):
+    """A copy of the project and its site, where `make pdf` has built the PDF."""
     if shutil.which("xelatex") is None:
         message = f"make pdf needs TeX: sudo apt-get install {TEX_PACKAGES}"
         missing_tool(message)
-    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=ROOT, check=True)
-    return PdfReader(PDF)
+    project = project_copy("pdf")
+    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=project, check=True)
+    return project
 
 
 @pytest.fixture(scope="module")
-def text(pdf):
+def latex(project):
+    """The LaTeX build's folder: the PDF and TeX's log."""
+    return project / "_build" / "latex"
+
+
+@pytest.fixture(scope="module")
+def pdf(latex):
+    return PdfReader(latex / "book.pdf")
+
+
+@pytest.fixture(scope="module")
+def text(pdf, latex):
     if shutil.which("pdftotext"):
-        run = subprocess.run(["pdftotext", str(PDF), "-"], capture_output=True, check=True)
+        command = ["pdftotext", str(latex / "book.pdf"), "-"]
+        run = subprocess.run(command, capture_output=True, check=True)
         return run.stdout.decode()
     return "\n".join(page.extract_text() for page in pdf.pages)
 
@@ -116,9 +131,9 @@ def test_it_prints_the_articles_prediction(text):
     assert "0.99993704" in text
 
 
-def test_no_unresolved_reference(text):
+def test_no_unresolved_reference(text, latex):
     assert "??" not in text
-    log = (LATEX / "book.log").read_text(errors="replace")
+    log = (latex / "book.log").read_text(errors="replace")
     assert "There were undefined references" not in log
     assert "Citation" not in re.findall(r"LaTeX Warning: (\w+)", log)
 
@@ -197,14 +212,14 @@ def test_the_references_chapter_holds_the_bibliography(pdf, pages):
         assert normalise(author) in chapter, f"{author} is not in the References chapter"
 
 
-def test_every_character_has_a_glyph(pdf):
-    log = (LATEX / "book.log").read_text(errors="replace")
+def test_every_character_has_a_glyph(latex):
+    log = (latex / "book.log").read_text(errors="replace")
     missing = sorted(set(re.findall(r"Missing character: There is no (.+)", log)))
     assert not missing, "\n".join(missing)
 
 
-def test_nothing_sticks_out_into_the_margin(pdf):
-    log = (LATEX / "book.log").read_text(errors="replace")
+def test_nothing_sticks_out_into_the_margin(latex):
+    log = (latex / "book.log").read_text(errors="replace")
     overfull = [
         line
         for line in log.splitlines()
@@ -214,14 +229,15 @@ def test_nothing_sticks_out_into_the_margin(pdf):
     assert not overfull, "\n".join(overfull)
 
 
-def test_the_website_offers_the_pdf_after_make_pdf(pdf):
-    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True)
-    assert (HTML / "book.pdf").read_bytes() == PDF.read_bytes()
+def test_the_website_offers_the_pdf_after_make_pdf(project, latex):
+    subprocess.run(["make", "--no-print-directory", "book"], cwd=project, check=True)
+    site = project / "_build" / "html"
+    assert (site / "book.pdf").read_bytes() == (latex / "book.pdf").read_bytes()
     root = toc_files()[0]
-    preface = (HTML / f"{root}.html").read_text()
+    preface = (site / f"{root}.html").read_text()
     link = re.search(r'<a class="reference download" href="([^"]+\.pdf)"', preface)
     assert link, "the preface has no link to the PDF"
-    assert ((HTML / root).parent / link[1]).resolve() == (HTML / "book.pdf").resolve()
+    assert ((site / root).parent / link[1]).resolve() == (site / "book.pdf").resolve()
 
 
 def test_without_tex_make_pdf_says_what_to_install(tmp_path):
