@@ -121,6 +121,7 @@ test: lint $(AXE)
 ## mutation: mutation testing of the package's core (mutmut; slow, not part of `test`)
 mutation: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -r benchmarks/mutation-requirements.txt
+	rm -rf mutants
 	$(BIN)/mutmut run
 	$(BIN)/mutmut results
 
