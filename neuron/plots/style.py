@@ -18,10 +18,7 @@ COLORS = {
     "yellow": "#F0E442",
     "black": "#000000",
 }
-CYCLE = [
-    COLORS[name]
-    for name in ("blue", "orange", "green", "vermilion", "purple", "sky")
-]
+CYCLE = [COLORS[name] for name in ("blue", "orange", "green", "vermilion", "purple", "sky")]
 
 
 def new_figure(ncols=1, width=6.0, height=3.6, **subplot_kw):
