@@ -276,14 +276,15 @@ def glyph_code(value, variables):
     return ord(text) if len(text) == 1 else None
 
 
-def masked_declarations(body, glyphs, variables, icons):
+def masked_declarations(body, glyphs, variables, icons, missing):
     """A ::before or ::after rule's declarations with its icon-font glyph drawn as a mask.
 
     Only what is about the font goes: its family (the `font` shorthand's line height of 1
     stays), and a glyph `content`, whose box and mask come last, after any width and
-    height the rule gave the glyph's line. The mask's shape is added to `icons`.
+    height the rule gave the glyph's line. The mask's shape is added to `icons`; a glyph
+    of the icon font with no known shape, to `missing`.
     """
-    kept, glyph, font = [], None, False
+    kept, glyph, font, code = [], None, False, None
     for declaration in DECLARATION.findall(body):
         prop, _, value = declaration.partition(":")
         prop = prop.strip().lower()
@@ -298,6 +299,8 @@ def masked_declarations(body, glyphs, variables, icons):
             kept.append(declaration.strip())
     if glyph is None and not font:
         return body
+    if glyph is None and code is not None and PRIVATE_USE[0] <= code <= PRIVATE_USE[1]:
+        missing.add(code)
     if glyph is not None:
         name, width, height, _ = glyph
         icons[name] = glyph
@@ -320,16 +323,24 @@ def mask_icon_glyphs(css, glyphs):
     Each shape is written once, in a variable on :root, however many rules draw it. The
     font's @font-face rules go when no `content` is left that needs them.
     """
-    variables, icons = custom_properties(css), {}
+    variables, icons, missing = custom_properties(css), {}, set()
 
     def rule(match):
         selectors = CSS_COMMENT.sub("", match.group("selectors")).strip()
         if not all(PSEUDO_ELEMENT.search(s.strip()) for s in selectors.split(",")):
             return match.group(0)
-        body = masked_declarations(match.group("body"), glyphs, variables, icons)
+        body = masked_declarations(match.group("body"), glyphs, variables, icons, missing)
         return f"{match.group('selectors')}{{{body}}}"
 
     css = CSS_RULE.sub(rule, css)
+    if missing:
+        # Without its shape and without the font, the icon would be an empty box.
+        logger.warning(
+            "lean_assets: no shape for the icon-font glyphs %s, read %d icons from the "
+            "theme's fontawesome.js: re-check how it stores its icons (font_awesome_icons)",
+            ", ".join(f"U+{code:04X}" for code in sorted(missing)),
+            len(glyphs),
+        )
     left = [
         content
         for content in re.findall(r"(?<![\w-])content\s*:\s*([^;{}]+)", css)
