@@ -1,5 +1,6 @@
-"""lean_assets.py, step by step, on small hand-made pages, style sheets and scripts."""
+"""lean_assets.py, step by step, on small hand-made pages, style sheets and icon lists."""
 
+import json
 import logging
 from types import SimpleNamespace
 
@@ -15,15 +16,29 @@ from lean_assets import (
     mask_icon_glyphs,
     prune_icon_rules,
 )
+from sphinx.errors import ExtensionError
 
-# Font Awesome's script as its minifier writes it: each style's icons in one object,
-# registered right after by d("fas", p).
-FONT_AWESOME_JS = (
-    'var p={pencil:[512,512,[9999,"pencil-alt"],"f303","M0 0h512v512z"],'
-    '"circle-info":[512,512,["info-circle"],"f05a","M1 1z"]};'
-    'function(){d("fas",p)}();'
-)
 PENCIL = 0xF303
+# Font Awesome's list of its icons (metadata/icon-families.json), cut to two.
+FAMILIES = {
+    "pencil": {
+        "unicode": "f303",
+        "aliases": {"names": ["pencil-alt"], "unicodes": {"composite": ["270f", "f040"]}},
+        "svgs": {"classic": {"solid": {"width": 512, "height": 512, "path": "M0 0h512v512z"}}},
+    },
+    "github": {
+        "unicode": "f09b",
+        "svgs": {"classic": {"brands": {"width": 496, "height": 512, "path": "M1 1z"}}},
+    },
+}
+
+
+@pytest.fixture
+def font_awesome(tmp_path):
+    """A Font Awesome package with two icons."""
+    (tmp_path / "metadata").mkdir()
+    (tmp_path / "metadata" / "icon-families.json").write_text(json.dumps(FAMILIES))
+    return tmp_path
 
 
 def app(thebe=False):
@@ -32,17 +47,26 @@ def app(thebe=False):
     )
 
 
-def test_icons_are_read_from_font_awesomes_script():
-    icons = list(font_awesome_icons(FONT_AWESOME_JS))
-    assert icons == [
-        ("fas", "pencil", "512", "512", [PENCIL, 9999], "M0 0h512v512z"),
-        ("fas", "circle-info", "512", "512", [0xF05A], "M1 1z"),
+def test_icons_are_read_from_font_awesomes_package(font_awesome):
+    pencil = ("512", "512", [PENCIL, 0x270F, 0xF040], "M0 0h512v512z")
+    assert list(font_awesome_icons(font_awesome)) == [
+        ("fas", "pencil", *pencil),
+        ("fas", "pencil-alt", *pencil),
+        ("fab", "github", "496", "512", [0xF09B], "M1 1z"),
     ]
-    assert glyph_shapes(icons)[PENCIL] == ("pencil", "512", "512", "M0 0h512v512z")
+    glyphs = glyph_shapes(font_awesome_icons(font_awesome))
+    assert glyphs[PENCIL] == glyphs[0xF040] == ("pencil", "512", "512", "M0 0h512v512z")
+    assert 0x270F not in glyphs  # a plain character (✏), not one of the font's own
 
 
-def test_a_renamed_registration_finds_no_icon():
-    assert list(font_awesome_icons(FONT_AWESOME_JS.replace('d("fas"', 'e("fas"'))) == []
+def test_without_the_package_the_build_says_how_to_install_it(tmp_path):
+    with pytest.raises(ExtensionError, match="npm ci --prefix book/_ext"):
+        list(font_awesome_icons(tmp_path))
+
+
+def test_the_pinned_package_draws_the_exercise_pencil():
+    (pencil,) = [icon for icon in font_awesome_icons() if icon[1] == "pencil"]
+    assert pencil[4][0] == PENCIL and pencil[5].startswith("M")
 
 
 ICON_CSS = (
@@ -52,8 +76,8 @@ ICON_CSS = (
 )
 
 
-def test_a_glyph_becomes_a_mask_of_its_shape_and_the_font_goes():
-    glyphs = glyph_shapes(font_awesome_icons(FONT_AWESOME_JS))
+def test_a_glyph_becomes_a_mask_of_its_shape_and_the_font_goes(font_awesome):
+    glyphs = glyph_shapes(font_awesome_icons(font_awesome))
     css = mask_icon_glyphs(ICON_CSS, glyphs)
     assert "@font-face" not in css and "Font Awesome" not in css
     assert "mask:var(--lean-icon-pencil)" in css and "color:red" in css
