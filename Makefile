@@ -35,11 +35,18 @@ export SOURCE_DATE_EPOCH
 export FORCE_SOURCE_DATE := 1
 endif
 
-.PHONY: book pdf test lint serve screenshots reproducible clean fresh-cache check-tex tex-packages
+# pip itself, pinned like everything in requirements.txt.
+PIP_VERSION := 26.3
+
+.PHONY: help book pdf test lint mutation serve screenshots reproducible clean fresh-cache check-tex tex-packages
+
+## help: list these targets and what each does
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -110,6 +117,12 @@ lint: $(INSTALLED)
 ##       the tests run in parallel, one process per core (pytest-xdist)
 test: lint $(AXE)
 	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+## mutation: mutation testing of the package's core (mutmut; slow, not part of `test`)
+mutation: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -r benchmarks/mutation-requirements.txt
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 ## serve: the built site on http://127.0.0.1:8000
 serve:

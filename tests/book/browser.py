@@ -337,7 +337,21 @@ def screenshots(out=HTML.parent / "screenshots"):
         browser.close()
 
 
+def print_chromium_path():
+    """Print the Chromium the browser tests will drive (for CI to pass on)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        path = chromium_path(playwright)
+    if path is None:
+        sys.exit(HOW_TO_INSTALL)
+    print(path)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--chromium-path"]:
+        print_chromium_path()
+        sys.exit()
     if not (Path(HTML) / "index.html").is_file():
         sys.exit("no built site: run `make book` first")
     screenshots()

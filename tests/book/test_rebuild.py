@@ -1,10 +1,11 @@
 """Rebuilds are fast and never stale, checked on a copy of the project and its build."""
 
+import os
 import re
 import subprocess
 
 import pytest
-from toc import chapter_files
+from toc import chapter_files, toc_files
 
 # The tests change the copy one after the other: one xdist worker runs them all, in order.
 pytestmark = pytest.mark.xdist_group("rebuild")
@@ -53,6 +54,15 @@ def test_nothing_changed_executes_nothing(project):
     assert make_book(project) == (True, [])
 
 
+def test_without_a_pdf_the_site_has_no_pdf_link(project):
+    """The copy of the build has no _build/latex: the site drops the PDF and its link."""
+    assert make_book(project)[0]
+    html = project / "_build" / "html"
+    assert not (html / "book.pdf").exists()
+    preface = (html / f"{toc_files()[0]}.html").read_text()
+    assert ".pdf" not in preface
+
+
 def test_a_prose_edit_executes_nothing(project):
     with (project / "book" / "04-weight-adjustment.md").open("a") as chapter:
         chapter.write("\nOne more sentence of prose.\n")
@@ -87,3 +97,26 @@ def test_a_package_change_runs_every_chapter_again_in_parallel(project):
     # ...and two chapters were running at once: a second started before the first ended.
     events = re.findall(r"\] (Executing|Execution Successful): ", log)
     assert events[:2] == ["Executing", "Executing"], events
+
+
+def fresh_cache(project):
+    """Run the Makefile's cache check in `project`; return what it printed."""
+    run = subprocess.run(
+        ["make", "--no-print-directory", "fresh-cache"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout
+
+
+def test_a_requirements_change_clears_the_execution_cache(project):
+    cache = project / "_build" / ".jupyter_cache"
+    assert fresh_cache(project) == "" and cache.is_dir()
+    requirements = project / "requirements.txt"
+    with requirements.open("a") as pinned:
+        pinned.write("# another pin\n")
+    os.utime(requirements, (0, 0))  # not newer than the installed environment
+    assert "clearing the execution cache" in fresh_cache(project)
+    assert not cache.exists()
