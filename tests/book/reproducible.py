@@ -136,7 +136,8 @@ def page_without_measurements(path):
 
 def notebook_without_measurements(path, page):
     """A notebook download with its measured cells' outputs emptied, and the
-    values glued beside them on `page` taken out of its text."""
+    values glued beside them on `page` taken out of its text (and the ids of
+    the cells that quote them, which are derived from their text)."""
     glued = {span.get_text() for span in glued_beside_measurements(soup_of(page))}
     notebook = json.loads(path.read_text(encoding="utf-8"))
     section, fenced, measured, lines = 0, False, set(), []
@@ -156,7 +157,9 @@ def notebook_without_measurements(path, page):
     for cell, section, line in lines:
         if section in measured:
             for value in sorted(glued, key=len, reverse=True):
-                line = line.replace(value, "")
+                if value in line:
+                    line = line.replace(value, "")
+                    cell["id"] = None  # derived from the text, times and all
         cell["source"].append(line)
     return notebook
 
