@@ -81,7 +81,7 @@ def pages(pdf, text):
 
 
 @pytest.fixture(scope="module")
-def contents(pdf, pages):
+def contents(pdf, pages, latex):
     """The table of contents: the pages between the title page and the preface.
 
     Laid out as printed, so that a title and its page number stay on one line
@@ -90,7 +90,16 @@ def contents(pdf, pages):
     """
     preface = pdf.get_destination_page_number(pdf.outline[0])
     if shutil.which("pdftotext"):
-        command = ["pdftotext", "-layout", "-f", "2", "-l", str(preface), str(PDF), "-"]
+        command = [
+            "pdftotext",
+            "-layout",
+            "-f",
+            "2",
+            "-l",
+            str(preface),
+            str(latex / "book.pdf"),
+            "-",
+        ]
         return normalise(subprocess.run(command, capture_output=True, check=True).stdout.decode())
     return normalise(" ".join(pages[1:preface]))
 
