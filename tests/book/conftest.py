@@ -1,10 +1,14 @@
 """Build the book once per test session, the way a maintainer does (`make book`)."""
 
 import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
 from toc import HTML, ROOT
+
+# The book's Sphinx extensions (book/_ext), which some tests call directly.
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
 
 
 @pytest.fixture(scope="session")
