@@ -20,7 +20,8 @@ and returns the notebook a reader opens:
 - a first cell installs the book's package where it is missing (`setup_cell`):
   from the repository when the build knows it, else from the copy of the book
   it was built in, or says in one sentence how to install it;
-- every cell's id is derived from its source (`cell_ids`), so the same chapter
+- every cell's id is derived from its source (`cell_ids.py`) and printed output
+  is joined per stream (`streams.py`), so the same chapter
   gives the same notebook on every build.
 
 Cells carry what they are in `metadata.book` (`exercise`, `solution`, `predict`,
@@ -30,7 +31,6 @@ by a function given by the caller (`sphinx_resolver` does it as the page does);
 A directive or role the converter does not know is an error that names it.
 """
 
-import hashlib
 import json
 import re
 import textwrap
@@ -40,8 +40,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import nbformat
+from cell_ids import derive_cell_ids
 from myst_nb.core.variables import format_plain_text
 from myst_nb.ext.glue import extract_glue_data_cell
+from streams import merge_streams
 
 HIDDEN = "remove-cell"  # cells the page leaves out: they glue numbers into the prose
 FOLDED = "hide-input"  # cells whose code the page folds away
@@ -144,7 +146,8 @@ def to_notebook(executed, resolve, folder, install=None):
     metadata = deepcopy(executed.metadata)
     metadata.pop("jupytext", None)  # the notebook is no longer paired with the MyST source
     notebook = nbformat.v4.new_notebook(cells=cells, metadata=metadata)
-    cell_ids(notebook)
+    merge_streams(notebook)
+    derive_cell_ids(notebook)
     return notebook
 
 
@@ -204,15 +207,6 @@ def markdown_cell(piece):
     if piece.book:
         cell.metadata.book = piece.book
     return cell
-
-
-def cell_ids(notebook):
-    """Give each cell an id derived from its type and source (a repeat gets -2, -3 ...)."""
-    seen = {}
-    for cell in notebook.cells:
-        digest = hashlib.sha256(f"{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:16]
-        seen[digest] = seen.get(digest, 0) + 1
-        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
 
 
 def figure_caption(cell, context):
