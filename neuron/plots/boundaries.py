@@ -86,7 +86,7 @@ def plot_decision_regions(
     figure, axes = new_figure(
         nrows=nrows,
         ncols=ncols,
-        width=max(2.5 * ncols + 1.0, 5.4),
+        width=max(2.3 * ncols + 0.9, 5.4),
         height=2.7 * nrows + 0.6,
     )
     axes = np.atleast_1d(axes).ravel()

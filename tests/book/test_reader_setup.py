@@ -2,15 +2,16 @@
 
 A virtual environment made by the preface's own commands (for Linux and macOS;
 the Windows ones must say the same), from requirements-reader.txt alone,
-JupyterLab's command in it, and every chapter's downloaded notebook run from top to bottom
-in a folder outside the repository; the notebooks' set-up cell installing the
+JupyterLab's command in it, and every chapter's downloaded notebook run from
+top to bottom in a folder outside the repository; the notebooks' set-up cell installing the
 book's package where it is missing. The downloaded notebooks hold the cells
 the page shows and not the hidden ones that glue numbers into the text, so a
 run also shows that no shown cell needs a hidden one.
 
 Making the environment is a pip install of about 100 packages (400 MB; about
 2 minutes here with pip's cache warm). It is kept in _build/reader-venv and made
-again, from nothing, whenever requirements-reader.txt or pyproject.toml change.
+again, from nothing, whenever the preface's commands, requirements-reader.txt or
+the package's description in pyproject.toml change.
 """
 
 import hashlib
@@ -19,12 +20,16 @@ import re
 import shlex
 import shutil
 import subprocess
+import tomllib
 
 import nbformat
 import pytest
 from test_reader_notebooks import downloaded
 from toc import ROOT, chapter_files
 
+# One worker runs them all (pytest-xdist): they share one environment, and one
+# of them takes the package out of it for a while.
+pytestmark = pytest.mark.xdist_group("reader-venv")
 PREFACE = ROOT / "book" / "intro.md"
 READER_FILE = ROOT / "requirements-reader.txt"
 VENV = ROOT / "_build" / "reader-venv"
@@ -65,10 +70,9 @@ def test_the_windows_commands_are_the_linux_ones():
 def reader_venv():
     """The environment a reader makes with the preface's commands, all but the last."""
     *make, _ = preface_commands("Linux and macOS")
+    package = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     made_from = hashlib.sha256(
-        "\n".join(make).encode()
-        + READER_FILE.read_bytes()
-        + (ROOT / "pyproject.toml").read_bytes()
+        "\n".join([*make, READER_FILE.read_text(), repr(package)]).encode()
     ).hexdigest()
     stamp = VENV / "made-from"
     if not stamp.is_file() or stamp.read_text() != made_from:
