@@ -46,6 +46,13 @@ def test_returns_float64_of_the_input_shape():
     assert np.asarray(sigmoid(2)).dtype == np.float64
 
 
+def test_single_precision_input_is_computed_in_double():
+    """σ(20) = 1 - 2.1e-9 is below 1 in float64; float32 would round it to 1."""
+    result = sigmoid(np.array([20.0], dtype=np.float32))
+    assert result.dtype == np.float64
+    assert result[0] < 1.0
+
+
 @given(finite)
 def test_within_closed_unit_interval(x):
     assert 0.0 <= sigmoid(x) <= 1.0

@@ -68,6 +68,21 @@ def test_one_step_is_gradient_descent_on_both_layers(learning_rate):
     )
 
 
+def test_the_defaults_are_three_inputs_four_hidden_neurons_and_seed_1():
+    default, chosen = TwoLayerNetwork(), TwoLayerNetwork(n_inputs=3, n_hidden=4, seed=1)
+    assert np.array_equal(default.layer1_weights, chosen.layer1_weights)
+    assert np.array_equal(default.layer2_weights, chosen.layer2_weights)
+
+
+def test_training_defaults_to_60_000_iterations_at_rate_1():
+    default, chosen = TwoLayerNetwork(), TwoLayerNetwork()
+    history = default.train(GATE_INPUTS, XOR_OUTPUTS)
+    chosen.train(GATE_INPUTS, XOR_OUTPUTS, iterations=60_000, learning_rate=1.0)
+    assert history.loss.shape == (60_000,)
+    assert np.array_equal(default.layer1_weights, chosen.layer1_weights)
+    assert np.array_equal(default.layer2_weights, chosen.layer2_weights)
+
+
 def test_learns_xor():
     network = TwoLayerNetwork(n_inputs=3, n_hidden=4, seed=1)
     history = network.train(GATE_INPUTS, XOR_OUTPUTS, iterations=60_000)

@@ -5,6 +5,7 @@ import pytest
 
 from neuron import NeuralNetwork, TwoLayerNetwork
 from neuron.data import TRAINING_INPUTS, TRAINING_OUTPUTS
+from neuron.validation import check_examples
 
 GOOD_INPUTS = TRAINING_INPUTS
 GOOD_OUTPUTS = TRAINING_OUTPUTS
@@ -15,9 +16,19 @@ BAD_TRAINING = [
     ("one example only", {"inputs": np.ones(3)}, ValueError, ["inputs", "2-D", "(3,)"]),
     ("3-D inputs", {"inputs": np.ones((4, 3, 1))}, ValueError, ["inputs", "(4, 3, 1)"]),
     ("empty inputs", {"inputs": np.ones((0, 3))}, ValueError, ["inputs", "(0, 3)"]),
-    ("rows differ", {"outputs": np.ones((3, 1))}, ValueError, ["outputs", "(4, 1)", "(3, 1)"]),
+    (
+        "rows differ",
+        {"outputs": np.ones((3, 1))},
+        ValueError,
+        ["outputs", "(4, 1)", "one target per row of inputs, got shape (3, 1)"],
+    ),
     # np.array([[0, 1, 1, 0]]) without .T: (1, 4) minus a (4, 1) output would broadcast
-    ("targets as a row", {"outputs": np.array([[0, 1, 1, 0]])}, ValueError, ["(4, 1)", "(1, 4)"]),
+    (
+        "targets as a row",
+        {"outputs": np.array([[0, 1, 1, 0]])},
+        ValueError,
+        ["outputs", "(4, 1)", "(1, 4)"],
+    ),
     ("outputs too wide", {"outputs": np.ones((4, 2))}, ValueError, ["outputs", "(4, 2)"]),
     ("text inputs", {"inputs": [["a", "b", "c"]] * 4}, TypeError, ["inputs", "real numbers"]),
     ("bool inputs", {"inputs": np.ones((4, 3), bool)}, TypeError, ["inputs", "bool"]),
@@ -28,7 +39,12 @@ BAD_TRAINING = [
     ("negative iterations", {"iterations": -1}, ValueError, ["iterations", "at least 0", "-1"]),
     ("float iterations", {"iterations": 10.5}, TypeError, ["iterations", "integer", "10.5"]),
     ("bool iterations", {"iterations": True}, TypeError, ["iterations", "integer", "True"]),
-    ("zero rate", {"learning_rate": 0}, ValueError, ["learning_rate", "positive", "0"]),
+    (
+        "zero rate",
+        {"learning_rate": 0},
+        ValueError,
+        ["learning_rate", "must be positive and finite, got 0"],
+    ),
     ("negative rate", {"learning_rate": -0.5}, ValueError, ["learning_rate", "-0.5"]),
     ("nan rate", {"learning_rate": float("nan")}, ValueError, ["learning_rate", "nan"]),
     ("inf rate", {"learning_rate": float("inf")}, ValueError, ["learning_rate", "inf"]),
@@ -46,7 +62,9 @@ def weights_of(network):
 
 
 def assert_message(error, words):
+    """The message opens with the argument's name (words[0]) and holds every word."""
     message = str(error.value)
+    assert message.split()[0] == words[0], message
     for word in words:
         assert word in message, f"{word!r} not in {message!r}"
 
@@ -105,3 +123,10 @@ def test_numpy_integers_are_accepted():
     network = NeuralNetwork(n_inputs=np.int64(3))
     history = network.train(GOOD_INPUTS, GOOD_OUTPUTS, iterations=np.int32(2))
     assert history.loss.shape == (2,)
+
+
+def test_a_float64_array_is_checked_not_copied():
+    """A large training set is not copied just to be checked."""
+    inputs = np.ones((1000, 3))
+    checked, _ = check_examples(inputs, np.ones(1000), 3)
+    assert checked is inputs

@@ -14,6 +14,7 @@ controls named themselves otherwise with an `aria-label`:
 axe-core checks this (rule label-content-name-mismatch) in the browser tests.
 """
 
+import os
 from pathlib import Path
 
 TEMPLATES = Path(__file__).parent / "accessible_names"
@@ -22,7 +23,9 @@ FOLD = '<summary aria-label="Toggle hidden content">'
 
 def use_own_templates(app, config):
     # Before the theme's component folder, which pydata-sphinx-theme appends later.
-    config.templates_path.insert(0, str(TEMPLATES))
+    # Relative to the project, as Sphinx reads it: an absolute path would enter the
+    # configuration's hash in .buildinfo, and two folders would build two sites.
+    config.templates_path.insert(0, os.path.relpath(TEMPLATES, app.confdir))
 
 
 def name_folds_by_their_words(app, pagename, templatename, context, doctree):

@@ -7,6 +7,8 @@
 - Launch buttons (Binder, Colab) are configured in `_config.yml` but shown only
   once `repository.url` names the book's repository: without one there is
   nothing for them to open, so they are switched off.
+- The preface says where to get the book's files: the repository, when
+  `repository.url` names it, or plainly that this build does not know it.
 - When `make pdf` has built the book's PDF, the site carries a copy at its root
   and the Sphinx tag `pdf` is set, so `{only} html and pdf` blocks (the
   preface's download link) appear. Without a PDF those blocks are left out,
@@ -37,6 +39,23 @@ def launch_buttons_need_a_repository(app, config):
             launch.pop(key, None)
         launch["thebe"] = False
         options["launch_buttons"] = launch
+
+
+def name_the_repository(app, config):
+    """The preface's `{{ book_repository }}`: where a reader gets the book's files."""
+    url = config.html_theme_options.get("repository_url")
+    if url:
+        where = (
+            f"download them from the book's repository, <{url}> (its **Code** button, "
+            f"**Download ZIP**, then unzip), or clone it with `git clone {url}`."
+        )
+    else:
+        where = (
+            "this copy of the book was built without the address of its repository "
+            "(`repository.url` in `_config.yml`), so ask whoever published it for the "
+            "repository, or for its files as a folder: the commands below run in it."
+        )
+    config.myst_substitutions = {**config.myst_substitutions, "book_repository": where}
 
 
 def tag_pdf(app):
@@ -86,6 +105,7 @@ def setup(app):
     # The name `make pdf` gives the PDF (latex.latex_documents.targetname in _config.yml).
     app.add_config_value("downloads_pdf_name", "book.pdf", "html")
     app.connect("config-inited", launch_buttons_need_a_repository)
+    app.connect("config-inited", name_the_repository)
     app.connect("builder-inited", tag_pdf)
     app.connect("env-get-outdated", reread_root_when_pdf_appears)
     app.connect("html-page-context", offer_notebook, priority=400)

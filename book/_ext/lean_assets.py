@@ -8,8 +8,9 @@ book does not use, and one very heavy one for a feature it does:
 - sphinx-design (tabs, cards, grids): dropped on pages that use none of them;
 - Font Awesome, 1.5 MB of script that replaces the theme's dozen `<i class="fa-…">`
   icons with SVG in the browser: this extension does that replacement once, at
-  build time, with the icons' shapes taken from the theme's own copy of Font
-  Awesome, so the page carries a few kilobytes of SVG and no script;
+  build time, with the icons' shapes taken from Font Awesome's own package (npm,
+  pinned in package.json to the version the theme carries), so the page carries
+  a few kilobytes of SVG and no script;
 - the search index and its tools, loaded in every page's head by pydata-sphinx-theme
   for its search pop-up, and the scripts of the copy buttons, toggles and theme, all
   of which wait for the page to be ready anyway: kept, but deferred, so that they
@@ -18,7 +19,7 @@ book does not use, and one very heavy one for a feature it does:
   sheets still draw some icons with, as a character in a ::before or ::after: an
   admonition's (the exercises' pencil), an external link's, a download link's. Each
   such glyph becomes a box of the glyph's size and place, painted in the text's
-  colour through a CSS mask of the same shape (from the same copy of Font Awesome),
+  colour through a CSS mask of the same shape (from the same Font Awesome package),
   so it follows the light and dark themes as the glyph did; the font's @font-face
   rules go, and no page downloads a font;
 - the theme's style sheet keeps the icon-font rule of the one icon its script may
@@ -42,12 +43,14 @@ pop-up, the copy buttons on code, the toggles on hidden code and solutions.
 
 import hashlib
 import html
+import json
 import posixpath
 import re
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -94,7 +97,9 @@ html[data-theme="light"] .admonition a:not(.headerlink) {
   color: #0b55bd;
 }
 """
-FONTAWESOME = "_static/scripts/fontawesome.js"
+# Font Awesome's own package (npm), pinned to the version the theme carries.
+FONT_AWESOME = Path(__file__).parent / "node_modules" / "@fortawesome" / "fontawesome-free"
+FAMILIES = {"solid": "fas", "regular": "far", "brands": "fab"}
 ICON_TAG = re.compile(
     r"<(?P<tag>i|span) (?P<attrs>[^>]*\bclass=\"(?P<classes>[^\"]*\bfa-[^\"]*)\"[^>]*)>"
     r"\s*</(?P=tag)>"
@@ -106,10 +111,6 @@ ICON_RULE = re.compile(r'(?<=\})((?:\.fa-[\w-]+:before,?)+)\{content:"[^"]*"\}')
 # Icons the theme's script may still create in the page (a banner's close button): the
 # only icon-font rules a page needs, since every icon in the HTML becomes SVG.
 SCRIPTED_ICONS = {"xmark"}
-FA_ICON = re.compile(
-    r'(?:"(?P<name>[\w-]+)"|(?P<bare>[\w$]+)):\[(?P<width>\d+),(?P<height>\d+),'
-    r'\[(?P<aliases>[^\]]*)\],"(?P<code>[^"]*)","(?P<path>[^"]+)"\]'
-)
 PRIVATE_USE = (0xE000, 0xF8FF)
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 STYLES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far"}
@@ -162,19 +163,32 @@ def prune_registered_files(app, pagename, templatename, context, doctree):
             context[key] = [asset for asset in context[key] if keep(asset)]
 
 
-def font_awesome_icons(source):
-    """(style, name, width, height, code points, path) of every icon in Font Awesome's script."""
-    # Each style's icons are one object literal, `var p={name:[w,h,[aliases],"code","path"],…}`,
-    # registered by `d("fas",p)` (or "far", "fab") right after it. The aliases are other
-    # names and, as decimal numbers, other code points the font draws the icon at.
-    for match in re.finditer(r'function\(\)\{d\("(fa[srb])",p\)', source):
-        start = source.rfind("var p={", 0, match.start())
-        for found in FA_ICON.finditer(source, start, match.start()):
-            name = found.group("name") or found.group("bare")
-            aliases = [int(a) for a in found.group("aliases").split(",") if a.isdigit()]
-            codes = [int(found.group("code"), 16), *aliases]
-            width, height = found.group("width"), found.group("height")
-            yield match.group(1), name, width, height, codes, found.group("path")
+def font_awesome_icons(package=FONT_AWESOME):
+    """(style, name, width, height, code points, path) of every icon of Font Awesome.
+
+    From the pinned npm package's own list of its icons (book/_ext/package.json, the
+    version the theme carries; theme_check.py stops the build when they differ): each
+    icon under its name and its other names, with its code point and the other code
+    points the font draws it at.
+    """
+    families = package / "metadata" / "icon-families.json"
+    if not families.is_file():
+        raise ExtensionError(
+            "lean_assets needs Font Awesome's icons: run `npm ci --prefix book/_ext` "
+            "(`make book` does this for you)"
+        )
+    icons = json.loads(families.read_text(encoding="utf-8"))
+    for family, style in FAMILIES.items():
+        for name, icon in icons.items():
+            shape = icon["svgs"].get("classic", {}).get(family)
+            if shape is None:
+                continue
+            unicodes = icon.get("aliases", {}).get("unicodes", {})
+            others = unicodes.get("composite", []) + unicodes.get("primary", [])
+            codes = [int(icon["unicode"], 16), *(int(code, 16) for code in others)]
+            width, height = str(shape["width"]), str(shape["height"])
+            for alias in [name, *icon.get("aliases", {}).get("names", [])]:
+                yield style, alias, width, height, codes, shape["path"]
 
 
 def icon_shapes(icons):
@@ -276,14 +290,15 @@ def glyph_code(value, variables):
     return ord(text) if len(text) == 1 else None
 
 
-def masked_declarations(body, glyphs, variables, icons):
+def masked_declarations(body, glyphs, variables, icons, missing):
     """A ::before or ::after rule's declarations with its icon-font glyph drawn as a mask.
 
     Only what is about the font goes: its family (the `font` shorthand's line height of 1
     stays), and a glyph `content`, whose box and mask come last, after any width and
-    height the rule gave the glyph's line. The mask's shape is added to `icons`.
+    height the rule gave the glyph's line. The mask's shape is added to `icons`; a glyph
+    of the icon font with no known shape, to `missing`.
     """
-    kept, glyph, font = [], None, False
+    kept, glyph, font, code = [], None, False, None
     for declaration in DECLARATION.findall(body):
         prop, _, value = declaration.partition(":")
         prop = prop.strip().lower()
@@ -298,6 +313,8 @@ def masked_declarations(body, glyphs, variables, icons):
             kept.append(declaration.strip())
     if glyph is None and not font:
         return body
+    if glyph is None and code is not None and PRIVATE_USE[0] <= code <= PRIVATE_USE[1]:
+        missing.add(code)
     if glyph is not None:
         name, width, height, _ = glyph
         icons[name] = glyph
@@ -320,16 +337,24 @@ def mask_icon_glyphs(css, glyphs):
     Each shape is written once, in a variable on :root, however many rules draw it. The
     font's @font-face rules go when no `content` is left that needs them.
     """
-    variables, icons = custom_properties(css), {}
+    variables, icons, missing = custom_properties(css), {}, set()
 
     def rule(match):
         selectors = CSS_COMMENT.sub("", match.group("selectors")).strip()
         if not all(PSEUDO_ELEMENT.search(s.strip()) for s in selectors.split(",")):
             return match.group(0)
-        body = masked_declarations(match.group("body"), glyphs, variables, icons)
+        body = masked_declarations(match.group("body"), glyphs, variables, icons, missing)
         return f"{match.group('selectors')}{{{body}}}"
 
     css = CSS_RULE.sub(rule, css)
+    if missing:
+        # Without its shape and without the font, the icon would be an empty box.
+        logger.warning(
+            "lean_assets: no shape for the icon-font glyphs %s, read %d icons from the "
+            "theme's fontawesome.js: re-check how it stores its icons (font_awesome_icons)",
+            ", ".join(f"U+{code:04X}" for code in sorted(missing)),
+            len(glyphs),
+        )
     left = [
         content
         for content in re.findall(r"(?<![\w-])content\s*:\s*([^;{}]+)", css)
@@ -439,9 +464,7 @@ def rewrite_pages(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    script = outdir / FONTAWESOME
-    source = script.read_text(encoding="utf-8") if script.is_file() else ""
-    icons = list(font_awesome_icons(source))
+    icons = list(font_awesome_icons())
     shapes, glyphs = icon_shapes(icons), glyph_shapes(icons)
     originals = {page: page.read_text(encoding="utf-8") for page in sorted(outdir.rglob("*.html"))}
     texts = {}

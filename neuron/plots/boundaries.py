@@ -11,9 +11,7 @@ from neuron.plots.training import check_loss
 
 # A light tint of each end colour, so that the examples drawn on top
 # stand out.
-_LIGHT_VERMILION = tuple(
-    0.45 * c + 0.55 for c in to_rgb(COLORS["vermilion"])
-)
+_LIGHT_VERMILION = tuple(0.45 * c + 0.55 for c in to_rgb(COLORS["vermilion"]))
 _LIGHT_BLUE = tuple(0.45 * c + 0.55 for c in to_rgb(COLORS["blue"]))
 # Output 0 light vermilion, output 1/2 white, output 1 light blue.
 OUTPUT_CMAP = LinearSegmentedColormap.from_list(
@@ -34,15 +32,11 @@ def _plane_points(inputs, limits, resolution):
     grid_x1, grid_x2 = np.meshgrid(xs, xs)
     points = np.column_stack([grid_x1.ravel(), grid_x2.ravel()])
     if inputs.shape[1] == 3:
-        points = np.column_stack(
-            [points, np.full(len(points), inputs[0, 2])]
-        )
+        points = np.column_stack([points, np.full(len(points), inputs[0, 2])])
     return xs, points
 
 
-def plot_decision_regions(
-    thinks, inputs, targets, titles, limits=(-0.5, 1.5), resolution=201
-):
+def plot_decision_regions(thinks, inputs, targets, titles, limits=(-0.5, 1.5), resolution=201):
     """One panel per network: its output on the plane of inputs 1 and 2.
 
     thinks: one function per panel (e.g. `network.think`) that takes inputs
@@ -58,45 +52,35 @@ def plot_decision_regions(
     inputs = np.asarray(inputs, dtype=float)
     if not len(thinks) == len(targets) == len(titles) or len(thinks) == 0:
         raise ValueError(
-            "give one array of targets and one title per function, "
-            "and at least one function"
+            "give one array of targets and one title per function, and at least one function"
         )
     if inputs.ndim != 2 or inputs.shape[1] not in (2, 3):
-        raise ValueError(
-            f"inputs must have shape (m, 2) or (m, 3), got {inputs.shape}"
-        )
+        raise ValueError(f"inputs must have shape (m, 2) or (m, 3), got {inputs.shape}")
     if inputs.shape[1] == 3 and not np.all(inputs[:, 2] == inputs[0, 2]):
-        raise ValueError(
-            "the third input must be the same in every example "
-            "(the bias input)"
-        )
-    targets = [
-        np.asarray(outputs, dtype=float).reshape(-1) for outputs in targets
-    ]
+        raise ValueError("the third input must be the same in every example (the bias input)")
+    targets = [np.asarray(outputs, dtype=float).reshape(-1) for outputs in targets]
     for outputs in targets:
-        if len(outputs) != len(inputs) or not np.all(
-            np.isin(outputs, (0.0, 1.0))
-        ):
-            raise ValueError(
-                "targets must hold one target, 0 or 1, per example"
-            )
+        if len(outputs) != len(inputs) or not np.all(np.isin(outputs, (0.0, 1.0))):
+            raise ValueError("targets must hold one target, 0 or 1, per example")
 
     xs, points = _plane_points(inputs, limits, resolution)
+    # At most two panels a row, so that a phone shows them large enough.
+    ncols = min(len(thinks), 2)
+    nrows = -(-len(thinks) // ncols)
     figure, axes = new_figure(
-        ncols=len(thinks),
-        width=max(2.9 * len(thinks) + 1.0, 5.4),
-        height=3.5,
+        nrows=nrows,
+        ncols=ncols,
+        width=max(2.3 * ncols + 0.9, 5.4),
+        height=2.7 * nrows + 0.6,
     )
-    axes = np.atleast_1d(axes)
-    for ax, think, outputs, title in zip(
-        axes, thinks, targets, titles, strict=True
-    ):
+    axes = np.atleast_1d(axes).ravel()
+    for spare in axes[len(thinks) :]:
+        spare.set_visible(False)
+    axes = axes[: len(thinks)]
+    for ax, think, outputs, title in zip(axes, thinks, targets, titles, strict=True):
         answers = np.asarray(think(points), dtype=float)
         if answers.size != len(points):
-            raise ValueError(
-                f"{title}: expected one answer per point, "
-                f"got shape {answers.shape}"
-            )
+            raise ValueError(f"{title}: expected one answer per point, got shape {answers.shape}")
         values = answers.reshape(resolution, resolution)
         image = ax.imshow(
             values,
@@ -107,10 +91,7 @@ def plot_decision_regions(
             vmax=1,
             interpolation="nearest",
         )
-        if (
-            values.min() < 0.5 - BOUNDARY_MARGIN
-            and values.max() > 0.5 + BOUNDARY_MARGIN
-        ):
+        if values.min() < 0.5 - BOUNDARY_MARGIN and values.max() > 0.5 + BOUNDARY_MARGIN:
             ax.contour(
                 xs,
                 xs,
@@ -160,9 +141,7 @@ def plot_decision_regions(
             label="boundary: output ½",
         ),
     ]
-    figure.legend(
-        handles=handles, loc="outside lower center", ncols=3, frameon=False
-    )
+    figure.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False)
     return figure
 
 
@@ -174,17 +153,11 @@ def plot_loss_curves(losses, labels):
     labels: one label per run.
     """
     if len(losses) != len(labels) or len(losses) == 0:
-        raise ValueError(
-            "give one label per loss curve, and at least one curve"
-        )
+        raise ValueError("give one label per loss curve, and at least one curve")
     if len(losses) > len(LINESTYLES):
-        raise ValueError(
-            f"at most {len(LINESTYLES)} curves fit on one plot"
-        )
+        raise ValueError(f"at most {len(LINESTYLES)} curves fit on one plot")
     figure, ax = new_figure()
-    for loss, label, color, linestyle in zip(
-        losses, labels, CYCLE, LINESTYLES, strict=False
-    ):
+    for loss, label, color, linestyle in zip(losses, labels, CYCLE, LINESTYLES, strict=False):
         loss = check_loss(f"the loss curve {label!r}", loss)
         ax.plot(
             np.arange(1, len(loss) + 1),

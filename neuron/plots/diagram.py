@@ -33,9 +33,7 @@ def _column(values, name, n_inputs):
         return None
     array = as_finite_array(name, values).ravel()
     if len(array) != n_inputs:
-        raise ValueError(
-            f"{name} must hold {n_inputs} numbers, got {len(array)}"
-        )
+        raise ValueError(f"{name} must hold {n_inputs} numbers, got {len(array)}")
     return array
 
 
@@ -61,20 +59,17 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
 
     top = max(1.0, 0.5 * (n_inputs - 1) * 1.3)
     left, right = (-0.4, 11.8) if inputs is not None else (-0.1, 10.5)
-    bottom, ceiling = -top - 0.8, top + 1.0
-    width = 7.0
-    figure, ax = new_figure(
-        width=width, height=width * (ceiling - bottom) / (right - left)
-    )
+    bottom, ceiling = -top - 0.8, top + 1.8
+    width = 6.0
+    figure, ax = new_figure(width=width, height=width * (ceiling - bottom) / (right - left))
     ax.set_axis_off()
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, ceiling)
     ax.set_aspect("equal")
-    heights = (
-        np.linspace(top, -top, n_inputs) if n_inputs > 1 else np.zeros(1)
-    )
+    heights = np.linspace(top, -top, n_inputs) if n_inputs > 1 else np.zeros(1)
 
-    # Column headings, above the parts they name.
+    # Column headings, above the parts they name; every other one a row
+    # higher, so that they do not run into each other.
     heading = {
         "ha": "center",
         "va": "bottom",
@@ -84,12 +79,12 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
     ax.text(INPUT_X, top + 0.6, "inputs", **heading)
     ax.text(
         0.45 * INPUT_X + 0.55 * SUM_X - 0.5,
-        top + 0.6,
+        top + 1.3,
         "synaptic weights",
         **heading,
     )
     ax.text(SUM_X, top + 0.6, "weighted sum", **heading)
-    ax.text(SIGMOID_X, top + 0.6, "sigmoid", **heading)
+    ax.text(SIGMOID_X, top + 1.3, "sigmoid", **heading)
     ax.text(OUTPUT_X, top + 0.6, "output", **heading)
 
     # The inputs and their synapses, one arrow per weight.
@@ -126,20 +121,12 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
         color, width = "#444444", 1.4
         weight_label = f"$w_{{{j + 1}}}$"
         if weights is not None:
-            color = (
-                COLORS["blue"] if weights[j] >= 0 else COLORS["vermilion"]
-            )
-            width = (
-                0.8 + 3.2 * abs(weights[j]) / largest
-                if largest > 0
-                else 0.8
-            )
+            color = COLORS["blue"] if weights[j] >= 0 else COLORS["vermilion"]
+            width = 0.8 + 3.2 * abs(weights[j]) / largest if largest > 0 else 0.8
             weight_label = f"$w_{{{j + 1}}} = {weights[j]:.2f}$"
         start = (INPUT_X + NODE_RADIUS, y)
         direction = np.array([SUM_X - start[0], -y])
-        end = np.array(
-            [SUM_X, 0.0]
-        ) - NODE_RADIUS * direction / np.linalg.norm(direction)
+        end = np.array([SUM_X, 0.0]) - NODE_RADIUS * direction / np.linalg.norm(direction)
         _arrow(ax, start, tuple(end), color, width, gid="synapse")
         # The weight's label sits on its synapse, a third of the way along.
         middle = np.array(start) + 0.38 * (end - np.array(start))
@@ -229,7 +216,5 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
         "#444444",
         1.4,
     )
-    ax.text(
-        OUTPUT_X - 0.3, 0, output_label, ha="left", va="center", fontsize=11
-    )
+    ax.text(OUTPUT_X - 0.3, 0, output_label, ha="left", va="center", fontsize=11)
     return figure

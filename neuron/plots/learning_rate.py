@@ -18,9 +18,7 @@ def plot_learning_rates(losses):
     if not losses:
         raise ValueError("losses must hold at least one learning rate")
     if len(losses) > len(CYCLE):
-        raise ValueError(
-            f"at most {len(CYCLE)} learning rates fit in one figure"
-        )
+        raise ValueError(f"at most {len(CYCLE)} learning rates fit in one figure")
     figure, ax = new_figure()
     linestyles = [
         "-",
@@ -49,9 +47,7 @@ def plot_learning_rates(losses):
         log_iterations=True,
     )
     # Plain numbers (0.1, 0.001) rather than powers of ten on the loss axis.
-    ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda value, _: f"{value:g}")
-    )
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     ax.set_ylabel("mean squared error (log scale)")
     ax.legend(title="learning rate", fontsize="small")
     return figure

@@ -13,10 +13,7 @@ def _check_grid(z):
     """Return `z` as floats: at least two increasing weighted sums."""
     z = as_finite_array("z", z)
     if z.ndim != 1 or len(z) < 2:
-        raise ValueError(
-            "z must be a 1-D array of at least two values, "
-            f"got shape {z.shape}"
-        )
+        raise ValueError(f"z must be a 1-D array of at least two values, got shape {z.shape}")
     if not np.all(np.diff(z) > 0):
         raise ValueError("z must hold values in increasing order")
     return z
@@ -35,9 +32,7 @@ def plot_sigmoid(z, marked=None):
     figure, ax = new_figure()
     # The two values the curve approaches but never reaches.
     for limit in (0.0, 1.0):
-        ax.axhline(
-            limit, color=COLORS["black"], linewidth=0.8, linestyle=":"
-        )
+        ax.axhline(limit, color=COLORS["black"], linewidth=0.8, linestyle=":")
     ax.plot(
         z,
         sigmoid(z),
@@ -48,16 +43,11 @@ def plot_sigmoid(z, marked=None):
     markers = ["o", "s", "^", "D", "v"]
     colors = CYCLE[1:]  # every colour but the curve's blue
     if len(marked) > len(colors):
-        raise ValueError(
-            f"at most {len(colors)} points can be marked, got {len(marked)}"
-        )
+        raise ValueError(f"at most {len(colors)} points can be marked, got {len(marked)}")
     for i, (label, value) in enumerate(marked.items()):
         value = float(value)
         if not np.isfinite(value):
-            raise ValueError(
-                f"the marked point {label!r} must be a finite number, "
-                f"got {value}"
-            )
+            raise ValueError(f"the marked point {label!r} must be a finite number, got {value}")
         ax.plot(
             [value],
             [sigmoid(value)],

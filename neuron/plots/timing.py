@@ -14,24 +14,17 @@ def plot_training_times(sizes, loop_seconds, numpy_seconds):
     for each size, in seconds.
     """
     if not len(sizes) == len(loop_seconds) == len(numpy_seconds):
-        raise ValueError(
-            "sizes, loop_seconds and numpy_seconds "
-            "must have the same length"
-        )
+        raise ValueError("sizes, loop_seconds and numpy_seconds must have the same length")
     # Both axes are logarithmic: only positive numbers can be drawn.
     counts = np.asarray(sizes, dtype=float)
     if not np.all((counts > 0) & (counts == np.round(counts))):
-        raise ValueError(
-            f"sizes must be positive whole numbers, got {sizes}"
-        )
+        raise ValueError(f"sizes must be positive whole numbers, got {sizes}")
     for name, times in [
         ("loop_seconds", loop_seconds),
         ("numpy_seconds", numpy_seconds),
     ]:
         if not np.all(np.isfinite(times) & (np.asarray(times) > 0)):
-            raise ValueError(
-                f"{name} must hold positive, finite times, got {times}"
-            )
+            raise ValueError(f"{name} must hold positive, finite times, got {times}")
     figure, ax = new_figure()
     for times, style, color, label in [
         (loop_seconds, "o-", COLORS["vermilion"], "Python loops"),
@@ -47,9 +40,7 @@ def plot_training_times(sizes, loop_seconds, numpy_seconds):
     ax.set_xticks(sizes, labels=[f"{m:,}" for m in sizes])
     ax.minorticks_off()
     # Plain numbers (0.1, 1, 10) rather than powers of ten on the time axis.
-    ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda value, _: f"{value:g}")
-    )
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     ax.set_xlabel("training examples, m (log scale)")
     ax.set_ylabel("time per training run (ms, log scale)")
     ax.legend()

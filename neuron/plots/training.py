@@ -19,13 +19,9 @@ def check_loss(name, loss):
     """
     loss = as_finite_array(name, loss)
     if loss.ndim != 1 or loss.size == 0:
-        raise ValueError(
-            f"{name} must be a non-empty 1-D array, got shape {loss.shape}"
-        )
+        raise ValueError(f"{name} must be a non-empty 1-D array, got shape {loss.shape}")
     if np.any(loss <= 0):
-        raise ValueError(
-            f"{name} must hold positives only, to be drawn on a log scale"
-        )
+        raise ValueError(f"{name} must hold positives only, to be drawn on a log scale")
     return loss
 
 
@@ -41,18 +37,12 @@ def iteration_axis(ax, last, log_iterations):
         ax.set_xscale("symlog", linthresh=1, linscale=0.5)
         # Powers of ten up to the last iteration, or just past it
         # (9,999 -> 10,000).
-        ticks = [0] + [
-            10**p for p in range(int(np.log10(1.001 * last)) + 1)
-        ]
+        ticks = [0] + [10**p for p in range(int(np.log10(1.001 * last)) + 1)]
         ax.set_xticks(ticks)
         ax.set_xlim(0, max(last, ticks[-1]))
         ax.minorticks_off()
-    ax.xaxis.set_major_formatter(
-        FuncFormatter(lambda value, _: f"{value:,.0f}")
-    )
-    ax.set_xlabel(
-        "iteration, k (log scale)" if log_iterations else "iteration, k"
-    )
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    ax.set_xlabel("iteration, k (log scale)" if log_iterations else "iteration, k")
 
 
 def plot_loss(loss, log_iterations=False):
@@ -65,9 +55,7 @@ def plot_loss(loss, log_iterations=False):
     """
     loss = check_loss("loss", loss)
     if len(loss) < 2:
-        raise ValueError(
-            f"loss must have at least 2 values, got {len(loss)}"
-        )
+        raise ValueError(f"loss must have at least 2 values, got {len(loss)}")
     figure, ax = new_figure()
     ax.semilogy(np.arange(len(loss)), loss, color=CYCLE[0], lw=2)
     iteration_axis(ax, len(loss) - 1, log_iterations)
@@ -91,10 +79,7 @@ def plot_weights(weights, log_iterations=False):
             f"with at least 2 rows, got shape {weights.shape}"
         )
     if weights.shape[1] > len(CYCLE):
-        raise ValueError(
-            f"at most {len(CYCLE)} weights can be told apart, "
-            f"got {weights.shape[1]}"
-        )
+        raise ValueError(f"at most {len(CYCLE)} weights can be told apart, got {weights.shape[1]}")
     figure, ax = new_figure()
     iterations = np.arange(len(weights))
     for j, column in enumerate(weights.T):

@@ -12,6 +12,7 @@ changed chapter) does so in a copy of the project, `copy_of_project`.
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from filelock import FileLock
 from missing_tool import missing_tool, require_module
 from toc import HTML, ROOT
 
+# The book's Sphinx extensions (book/_ext), which some tests call directly.
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
 HERE = Path(__file__).parent
 # What a copy of the project needs: the sources (the build's inputs) and the build.
 SOURCES = ["book", "neuron", "_config.yml", "_toc.yml", "Makefile", "requirements.txt"]
