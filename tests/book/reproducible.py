@@ -1,17 +1,20 @@
 """Two cold builds of one commit, compared file by file (`make reproducible`).
 
-The last commit is cloned twice into _build/reproducible/ (the clones share
-this project's virtual environment and MathJax, and each imports its own
-`neuron`). Each clone builds the PDF, when TeX is installed, and then the
-site, which carries the PDF: from an empty _build, so every chapter executes.
-Then every file of the two sites is compared, byte for byte.
+The last commit is cloned into _build/reproducible/tree (the clone shares
+this project's virtual environment and MathJax, and imports its own
+`neuron`), which builds the PDF, when TeX is installed, and then the site,
+which carries the PDF: from an empty _build, so every chapter executes. The
+site is kept as _build/reproducible/first, and the same is done again, in the
+same folder, for _build/reproducible/second. Then every file of the two sites
+is compared, byte for byte.
 
 Only what the book measures on purpose may differ: the outputs of the cells
-tagged `measured` (chapter 5's timings and their figure). A page holding such
-cells may differ in those outputs and in the values glued into the text of
-the sections that hold them; its notebook download in the same outputs and
-values (written into its text); the search index in the words it records for
-that page; the PDF in that chapter's pages. Any other difference is
+tagged `measured` (chapter 5's timings and their figure, chapter 3's
+sigmoid timings). A page holding such cells may differ in those outputs and
+in the values glued into the text of the sections that hold them; its
+notebook download in the same outputs and values (written into its text); the
+search index in the words it records for that page; the PDF in that chapter's
+pages. Any other difference is
 unexpected: it is listed, and the exit status is 1.
 """
 
@@ -28,6 +31,7 @@ from pypdf import PdfReader
 from toc import ROOT
 
 SCRATCH = ROOT / "_build" / "reproducible"
+TREE = SCRATCH / "tree"  # where each build is made, one after the other
 BUILDS = ("first", "second")
 MEASURED = "measured"  # the tag of the cells whose outputs are measured times
 SHARED = [".venv", "book/_ext/node_modules"]  # installed once, used by both clones
@@ -276,10 +280,14 @@ def main():
         print("Uncommitted changes are not part of this check: it builds the last commit.")
     print(f"Building {commit[:12]} twice, from scratch, in {SCRATCH.relative_to(ROOT)}/")
     for name in BUILDS:
-        clone(commit, SCRATCH / name)
-        executed = build(SCRATCH / name)
+        # Both builds in one folder: a locally built notebook's set-up cell names
+        # the folder the book was built in (it installs `neuron` from there).
+        clone(commit, TREE)
+        executed = build(TREE)
         print(f"  executed {len(executed)} chapters: {', '.join(executed)}")
-    first, second = (SCRATCH / name / "_build" / "html" for name in BUILDS)
+        shutil.rmtree(SCRATCH / name, ignore_errors=True)
+        (TREE / "_build" / "html").rename(SCRATCH / name)
+    first, second = (SCRATCH / name for name in BUILDS)
     measured, unexpected = compare(first, second)
     for title, found in (("Measured on purpose", measured), ("UNEXPECTED", unexpected)):
         print(f"{title}: {len(found)} differing file(s)")
