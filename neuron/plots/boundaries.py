@@ -178,9 +178,7 @@ def plot_loss_curves(losses, labels):
     return figure
 
 
-def explore_decision_regions(
-    thinks, inputs, outputs, titles, iterations, start=-1
-):
+def explore_decision_regions(thinks, inputs, outputs, titles, iterations, start=-1):
     """An explorable figure: several networks' decision regions as they
     train, one frame per iteration, iterations[start] shown first.
 
@@ -210,19 +208,10 @@ def explore_decision_regions(
         return figure
 
     def describe(i):
-        answers = [
-            ", ".join(f"{a:.3f}" for a in np.ravel(think(inputs)))
-            for think in thinks[i]
-        ]
-        each = "; ".join(
-            f"{title} answers {a}"
-            for title, a in zip(titles, answers, strict=True)
-        )
+        answers = [", ".join(f"{a:.3f}" for a in np.ravel(think(inputs))) for think in thinks[i]]
+        each = "; ".join(f"{title} answers {a}" for title, a in zip(titles, answers, strict=True))
         goal = ", ".join(f"{y:g}" for y in targets)
-        return (
-            f"After {iterations[i]:,} iterations, for targets {goal}: "
-            f"{each}."
-        )
+        return f"After {iterations[i]:,} iterations, for targets {goal}: {each}."
 
     return Explorable.from_figures(
         "hidden-layer",

@@ -59,20 +59,13 @@ class Explorable:
     start: the index of the setting shown first (and printed).
     """
 
-    def __init__(
-        self, name, label, settings, descriptions, frames, start=0
-    ):
+    def __init__(self, name, label, settings, descriptions, frames, start=0):
         if not isinstance(name, str) or not NAME.fullmatch(name):
-            raise ValueError(
-                "name must be lowercase words joined by hyphens, "
-                f"got {name!r}"
-            )
+            raise ValueError(f"name must be lowercase words joined by hyphens, got {name!r}")
         if not label or not isinstance(label, str):
             raise ValueError(f"label must be a non-empty string: {label!r}")
         if len(settings) < 2:
-            raise ValueError(
-                f"give at least two settings, got {len(settings)}"
-            )
+            raise ValueError(f"give at least two settings, got {len(settings)}")
         if not len(settings) == len(descriptions) == len(frames):
             raise ValueError(
                 "give one description and one frame per setting: "
@@ -80,10 +73,7 @@ class Explorable:
                 f"descriptions, {len(frames)} frames"
             )
         if not 0 <= start < len(settings):
-            raise ValueError(
-                f"start must index a setting (0 to {len(settings) - 1}), "
-                f"got {start}"
-            )
+            raise ValueError(f"start must index a setting (0 to {len(settings) - 1}), got {start}")
         self.name, self.label, self.start = name, label, start
         self.settings = [str(setting) for setting in settings]
         self.descriptions = [str(text) for text in descriptions]

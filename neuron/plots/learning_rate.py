@@ -63,13 +63,9 @@ def explore_learning_rates(losses, reference=1.0):
     """
     rates = list(losses)
     if reference not in losses:
-        raise ValueError(
-            f"the reference rate {reference:g} must be one of {rates}"
-        )
+        raise ValueError(f"the reference rate {reference:g} must be one of {rates}")
     if len(rates) < 2 or np.any(np.diff(rates) <= 0):
-        raise ValueError(
-            f"give at least two learning rates, increasing: {rates}"
-        )
+        raise ValueError(f"give at least two learning rates, increasing: {rates}")
     every = np.concatenate([np.ravel(loss) for loss in losses.values()])
     limits = (every.min() / 2, min(2 * every.max(), 1.0))
 
@@ -83,11 +79,7 @@ def explore_learning_rates(losses, reference=1.0):
     def describe(i):
         loss = np.ravel(losses[rates[i]])
         below = np.flatnonzero(loss < 0.1)
-        when = (
-            f"below 0.1 from iteration {below[0]:,}"
-            if len(below)
-            else "never below 0.1"
-        )
+        when = f"below 0.1 from iteration {below[0]:,}" if len(below) else "never below 0.1"
         return (
             f"Learning rate {rates[i]:g}: mean squared error "
             f"{loss[0]:.3f} at the start, {loss[1]:.3f} after one step, "

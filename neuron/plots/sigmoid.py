@@ -120,39 +120,28 @@ def explore_weight(weights, examples, j, values, start=0):
     weights = as_finite_array("weights", weights).ravel()
     values = _check_grid(values)
     if not 0 <= j < len(weights):
-        raise ValueError(
-            f"j must index a weight (0 to {len(weights) - 1}), got {j}"
-        )
+        raise ValueError(f"j must index a weight (0 to {len(weights) - 1}), got {j}")
     name = f"w_{j + 1}"
     curve = np.linspace(-13, 13, 521)
 
     def setting(i):
         moved = weights.copy()
         moved[j] = values[i]
-        sums = {
-            label: float(np.dot(inputs, moved))
-            for label, inputs in examples.items()
-        }
+        sums = {label: float(np.dot(inputs, moved)) for label, inputs in examples.items()}
         return moved, sums
 
     def draw(i):
         _, sums = setting(i)
-        marked = {
-            f"{label} → {float(sigmoid(z)):.3f}": z
-            for label, z in sums.items()
-        }
+        marked = {f"{label} → {float(sigmoid(z)):.3f}": z for label, z in sums.items()}
         figure = plot_sigmoid(curve, marked)
         figure.axes[0].set_title(f"${name}$ = {values[i]:.2f}")
         return figure
 
     def describe(i):
         moved, sums = setting(i)
-        others = ", ".join(
-            f"w{k + 1} = {w:.2f}" for k, w in enumerate(moved) if k != j
-        )
+        others = ", ".join(f"w{k + 1} = {w:.2f}" for k, w in enumerate(moved) if k != j)
         points = "; ".join(
-            f"{label}: z = {z:.2f}, answer {float(sigmoid(z)):.3f}"
-            for label, z in sums.items()
+            f"{label}: z = {z:.2f}, answer {float(sigmoid(z)):.3f}" for label, z in sums.items()
         )
         return f"w{j + 1} = {values[i]:.2f} ({others}). {points}."
 

@@ -100,15 +100,11 @@ def plot_training_state(history, inputs, outputs, k):
     iteration k (the whole run's curve drawn faintly behind it).
     """
     state = training_state(history, inputs, outputs, k)
-    figure, axes = new_mosaic(
-        [["answers", "weights"], ["loss", "loss"]], width=6.0, height=4.6
-    )
+    figure, axes = new_mosaic([["answers", "weights"], ["loss", "loss"]], width=6.0, height=4.6)
     targets = np.ravel(outputs)
     examples = np.arange(1, len(targets) + 1)
     ax = axes["answers"]
-    colors = [
-        COLORS["blue"] if y == 1 else COLORS["vermilion"] for y in targets
-    ]
+    colors = [COLORS["blue"] if y == 1 else COLORS["vermilion"] for y in targets]
     ax.bar(examples, state.answers, color=colors, width=0.6)
     ax.plot(
         examples,
@@ -183,16 +179,10 @@ def explore_training(history, inputs, outputs, iterations, start=0):
     """An explorable figure of the run: plot_training_state at each of
     `iterations` (increasing, within the history), starting at
     iterations[start]."""
-    iterations = [
-        check_count("iteration", k, minimum=0) for k in iterations
-    ]
+    iterations = [check_count("iteration", k, minimum=0) for k in iterations]
     last = len(history.weights) - 1
-    if any(k > last for k in iterations) or np.any(
-        np.diff(iterations) <= 0
-    ):
-        raise ValueError(
-            f"iterations must increase, from 0 up to {last}: {iterations}"
-        )
+    if any(k > last for k in iterations) or np.any(np.diff(iterations) <= 0):
+        raise ValueError(f"iterations must increase, from 0 up to {last}: {iterations}")
 
     def describe(i):
         k = iterations[i]
@@ -208,9 +198,7 @@ def explore_training(history, inputs, outputs, iterations, start=0):
         "training-cycle",
         "Iteration",
         [f"iteration {k:,}" for k in iterations],
-        lambda i: plot_training_state(
-            history, inputs, outputs, iterations[i]
-        ),
+        lambda i: plot_training_state(history, inputs, outputs, iterations[i]),
         describe,
         start,
     )
