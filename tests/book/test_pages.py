@@ -13,8 +13,8 @@ def main_text(soup):
     return soup.find("main").get_text(" ", strip=True)
 
 
-def test_the_book_has_its_six_chapters():
-    assert len(CHAPTERS) == 6
+def test_the_book_has_its_seven_chapters():
+    assert len(CHAPTERS) == 7
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
