@@ -15,6 +15,7 @@ import ast
 import copy
 import dis
 import inspect
+import re
 import sys
 import warnings
 
@@ -75,7 +76,7 @@ class Exercise:
         """
         if not_attempted(answer):
             return Feedback(
-                f"{self.name}: not attempted yet. Write its body in the cell "
+                f"{self.name}: not attempted yet. Write your code in the cell "
                 "above, run that cell, then run this check again.",
                 status="todo",
             )
@@ -163,7 +164,7 @@ def name_in(namespace, value, default="this check"):
 def define(source, namespace):
     """Run `source` (one def or class) in a copy of `namespace`; return what it defines."""
     tree = ast.parse(source)
-    names = [node.name for node in tree.body if hasattr(node, "name")]
+    names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)]
     if len(names) != 1:
         raise ValueError(f"the solution must define one function or class, got {names}")
     scope = dict(namespace)
@@ -274,13 +275,14 @@ def short(value, precision=4):
         return format(value, f".{precision}g")
     if isinstance(value, np.ndarray | list | tuple | float | np.floating | int):
         try:
-            return np.array2string(
+            text = np.array2string(
                 np.asarray(value),
                 precision=precision,
                 floatmode="maxprec",
                 separator=", ",
                 threshold=12,
             )
+            return re.sub(r" +,", ",", " ".join(text.split()))  # one line, no padding
         except (TypeError, ValueError):
             pass
     text = repr(value)

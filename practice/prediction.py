@@ -32,10 +32,13 @@ class Prediction:
         else:
             raise TypeError(f"answer must be an option's letter or a number, got {answer!r}")
         self.rtol = rtol
+        self.status = "unchecked"  # the verdict of the last check
 
     def check(self, prediction):
         """Print whether `prediction` matches what the cell computed."""
-        show(self.feedback(prediction))
+        feedback = self.feedback(prediction)
+        self.status = feedback.status
+        show(feedback)
 
     def feedback(self, prediction):
         """What `check` prints about `prediction`, as a Feedback."""

@@ -48,7 +48,7 @@ def test_an_empty_starter_is_not_attempted_yet(check):
 def test_a_wrong_value_names_the_input_and_both_answers(check):
     status, text = status_and_text(check, lambda table: np.max(table, axis=1))
     assert status == "wrong"
-    assert "- for table = [[1., 3.],\n [2., 2.]]: expected [2., 2.], got [3., 2.]" in text
+    assert "- for table = [[1., 3.], [2., 2.]]: expected [2., 2.], got [3., 2.]" in text
 
 
 def test_a_wrong_shape_is_named_as_such(check):
