@@ -1,6 +1,9 @@
 # The project's front door: `make book` builds the site, `make test` checks everything.
 
 PYTHON ?= python3
+# bash, so that a pipe fails when its first command does (the book's build log).
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -13,12 +16,26 @@ CACHE := $(BUILD)/.jupyter_cache
 CACHE_KEY_FILE := $(BUILD)/.cache-key
 CACHE_KEY = $(shell find neuron -name '*.py' | sort | xargs cat requirements.txt | sha256sum | cut -c1-16)
 BOOK_FLAGS := -W -n --keep-going
+# What the last build printed; a line with a warning in it fails the build, even
+# one from outside Sphinx (-W covers only Sphinx's own), such as a kernel's.
+BOOK_LOG := $(BUILD)/book.log
+# (Case matters: Sphinx and the kernel write WARNING, Python's warnings SomethingWarning.)
+NO_WARNINGS = ! grep -E "WARNING|Warning" $(BOOK_LOG) || { echo "The build printed a warning (above): fix it." >&2; exit 1; }
 # The Debian packages `make pdf` needs (Sphinx's LaTeX class through XeLaTeX).
 TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk
 PDF := $(BUILD)/latex/book.pdf
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
+# Dates in the site and the PDF (Sphinx, XeTeX and xdvipdfmx read it): the last
+# commit's, unless it is set already, so the same commit gives the same files.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+export FORCE_SOURCE_DATE := 1
+endif
 
-.PHONY: book pdf test lint serve screenshots clean fresh-cache check-tex tex-packages
+.PHONY: book pdf test lint serve screenshots reproducible clean fresh-cache check-tex tex-packages
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,11 +54,13 @@ $(MATHJAX): book/_ext/package.json book/_ext/package-lock.json
 ## book: build the HTML site into _build/html (re-running only changed chapters;
 ##       after `make pdf` the site carries the PDF and the preface links to it)
 book: $(INSTALLED) $(MATHJAX) fresh-cache
-	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS)
+	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS) 2>&1 | tee $(BOOK_LOG)
+	@$(NO_WARNINGS)
 
 ## pdf: build the book as a PDF, _build/latex/book.pdf (needs TeX: see README)
 pdf: check-tex $(INSTALLED) fresh-cache
-	$(BIN)/jupyter-book build . --builder latex $(BOOK_FLAGS)
+	$(BIN)/jupyter-book build . --builder latex $(BOOK_FLAGS) 2>&1 | tee $(BOOK_LOG)
+	@$(NO_WARNINGS)
 	$(MAKE) -C $(BUILD)/latex all-pdf LATEXMKOPTS="-quiet -halt-on-error" \
 		LATEXOPTS="-interaction=nonstopmode -file-line-error"
 	@echo "The PDF is in $(PDF); run 'make book' to put it on the website."
@@ -90,6 +109,12 @@ serve:
 ## screenshots: a PNG of every page, at a laptop's and a phone's size, in _build/screenshots
 screenshots: book
 	$(BIN)/python tests/book/browser.py
+
+## reproducible: build the site and the PDF twice from the last commit, each time
+##       in a fresh clone with every chapter executed, and compare every file
+##       (not part of `make test`: it costs two cold builds)
+reproducible: $(INSTALLED) $(MATHJAX)
+	$(BIN)/python tests/book/reproducible.py
 
 ## clean: remove everything built (the virtual environment stays)
 clean:

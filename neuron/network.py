@@ -46,13 +46,13 @@ class NeuralNetwork:
         return len(self.synaptic_weights)
 
     def think(self, inputs):
-        """Pass inputs through the neuron: sigmoid(inputs . weights).
+        """Pass inputs through the neuron: sigmoid(inputs @ weights).
 
         inputs of shape (n_inputs,) give shape (1,);
         (m, n_inputs) give (m, 1).
         """
         inputs = check_inputs(inputs, self.n_inputs)
-        return sigmoid(np.dot(inputs, self.synaptic_weights))
+        return sigmoid(inputs @ self.synaptic_weights)
 
     def train(self, inputs, outputs, iterations=10_000, learning_rate=1.0):
         """Learn from examples by trial and error; return a TrainingHistory.
@@ -73,7 +73,7 @@ class NeuralNetwork:
         for iteration in range(iterations):
             # Pass the training set through the neuron
             # (the inputs are already checked).
-            output = sigmoid(np.dot(inputs, self.synaptic_weights))
+            output = sigmoid(inputs @ self.synaptic_weights)
 
             # How far off is each answer, and in which direction?
             error = outputs - output
@@ -83,7 +83,7 @@ class NeuralNetwork:
             # (output near 0 or 1) move little, unsure ones move a lot.
             # Then each weight moves in proportion to the input it carries.
             delta = error * sigmoid_derivative(output)
-            self.synaptic_weights += np.dot(step, delta)
+            self.synaptic_weights += step @ delta
             weights[iteration + 1] = self.synaptic_weights.T
 
         return TrainingHistory(

@@ -16,6 +16,8 @@ BAD_TRAINING = [
     ("3-D inputs", {"inputs": np.ones((4, 3, 1))}, ValueError, ["inputs", "(4, 3, 1)"]),
     ("empty inputs", {"inputs": np.ones((0, 3))}, ValueError, ["inputs", "(0, 3)"]),
     ("rows differ", {"outputs": np.ones((3, 1))}, ValueError, ["outputs", "(4, 1)", "(3, 1)"]),
+    # np.array([[0, 1, 1, 0]]) without .T: (1, 4) minus a (4, 1) output would broadcast
+    ("targets as a row", {"outputs": np.array([[0, 1, 1, 0]])}, ValueError, ["(4, 1)", "(1, 4)"]),
     ("outputs too wide", {"outputs": np.ones((4, 2))}, ValueError, ["outputs", "(4, 2)"]),
     ("text inputs", {"inputs": [["a", "b", "c"]] * 4}, TypeError, ["inputs", "real numbers"]),
     ("bool inputs", {"inputs": np.ones((4, 3), bool)}, TypeError, ["inputs", "bool"]),

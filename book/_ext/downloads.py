@@ -3,7 +3,7 @@
 - Every notebook page offers its executed notebook (`.ipynb`) in the download
   menu, beside its Markdown source. The theme does this only when a launch
   button is configured; here it is done for every notebook page, and the
-  notebook holds the cells the page shows (not the hidden glue cells).
+  notebook reads like the page (book/_ext/notebook_export.py).
 - Launch buttons (Binder, Colab) are configured in `_config.yml` but shown only
   once `repository.url` names the book's repository: without one there is
   nothing for them to open, so they are switched off.
@@ -17,12 +17,10 @@ import shutil
 from pathlib import Path
 
 import nbformat
-from jupyter_cache import get_cache
-from myst_nb.core.read import read_myst_markdown_notebook
+from notebook_export import ConversionError, page_notebook
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
-HIDDEN = "remove-cell"  # the tag of cells the page leaves out
 LAUNCH_KEYS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url")
 
 
@@ -58,26 +56,16 @@ def reread_root_when_pdf_appears(app, env, added, changed, removed):
 
 
 def offer_notebook(app, pagename, templatename, context, doctree):
-    """Offer the executed notebook, with the cells the page shows and nothing else.
-
-    The outputs come from myst-nb's execution cache: the copy myst-nb leaves in
-    `jupyter_execute/` has none when they were cached. Cells tagged remove-cell
-    only glue numbers into the prose; the page hides them, and so does the
-    download (the tests check the rest runs without them).
-    """
-    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
-    if doctree is None or not executed.is_file():
-        return  # not a notebook page
-    source = Path(app.env.doc2path(pagename)).read_text(encoding="utf-8")
-    notebook = read_myst_markdown_notebook(source)
-    cache = get_cache(app.env.mystnb_config.execution_cache_path)
+    """Offer the chapter as a notebook that reads like the page (notebook_export)."""
+    if doctree is None:
+        return
     try:
-        _, notebook = cache.merge_match_into_notebook(notebook)
-    except KeyError:
-        logger.warning(f"{pagename}: no cached run, so its notebook download has no outputs")
-    notebook.cells = [
-        cell for cell in notebook.cells if HIDDEN not in cell.metadata.get("tags", [])
-    ]
+        notebook = page_notebook(app, pagename)
+    except ConversionError as error:
+        logger.warning(f"{pagename}: its notebook download: {error}")
+        return
+    if notebook is None:
+        return  # not a notebook page
     copy = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     copy.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, copy)

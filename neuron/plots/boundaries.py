@@ -9,20 +9,20 @@ from neuron.plots.training import check_loss
 
 # A light tint of each end colour, so that the examples drawn on top
 # stand out.
-_LIGHT_VERMILLION = tuple(
-    0.45 * c + 0.55 for c in to_rgb(COLORS["vermillion"])
+_LIGHT_VERMILION = tuple(
+    0.45 * c + 0.55 for c in to_rgb(COLORS["vermilion"])
 )
 _LIGHT_BLUE = tuple(0.45 * c + 0.55 for c in to_rgb(COLORS["blue"]))
-# Output 0 light vermillion, output 1/2 white, output 1 light blue.
+# Output 0 light vermilion, output 1/2 white, output 1 light blue.
 OUTPUT_CMAP = LinearSegmentedColormap.from_list(
-    "output", [_LIGHT_VERMILLION, (1.0, 1.0, 1.0), _LIGHT_BLUE]
+    "output", [_LIGHT_VERMILION, (1.0, 1.0, 1.0), _LIGHT_BLUE]
 )
 # The boundary is drawn only where the output clearly reaches both sides
 # of 1/2: a network that answers 1/2 everywhere has no boundary worth
 # drawing.
 BOUNDARY_MARGIN = 0.01
 # How the examples are marked: (target, marker, colour).
-TARGET_MARKERS = [(1, "o", COLORS["blue"]), (0, "s", COLORS["vermillion"])]
+TARGET_MARKERS = [(1, "o", COLORS["blue"]), (0, "s", COLORS["vermilion"])]
 LINESTYLES = ["-", "--", ":", "-."]
 
 

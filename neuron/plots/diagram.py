@@ -44,7 +44,7 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
 
     weights: optional, n_inputs numbers (shape (n,) or (n, 1)); when given
         they are written on the synapses, which are drawn thicker for
-        larger weights, blue when positive and vermillion when negative.
+        larger weights, blue when positive and vermilion when negative.
     inputs: optional, n_inputs numbers for one example; needs weights, and
         then the diagram also shows the weighted sum z and the output
         sigmoid(z).
@@ -127,7 +127,7 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
         weight_label = f"$w_{{{j + 1}}}$"
         if weights is not None:
             color = (
-                COLORS["blue"] if weights[j] >= 0 else COLORS["vermillion"]
+                COLORS["blue"] if weights[j] >= 0 else COLORS["vermilion"]
             )
             width = (
                 0.8 + 3.2 * abs(weights[j]) / largest

@@ -93,7 +93,7 @@ def plot_sigmoid_and_slope(z):
     ax.plot(
         z,
         sigmoid_derivative(output),
-        color=COLORS["vermillion"],
+        color=COLORS["vermilion"],
         linewidth=2,
         linestyle="--",
         label=r"$\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$, its slope",

@@ -12,7 +12,7 @@ COLORS = {
     "blue": "#0072B2",
     "orange": "#E69F00",
     "green": "#009E73",
-    "vermillion": "#D55E00",
+    "vermilion": "#D55E00",
     "sky": "#56B4E9",
     "purple": "#CC79A7",
     "yellow": "#F0E442",
@@ -20,7 +20,7 @@ COLORS = {
 }
 CYCLE = [
     COLORS[name]
-    for name in ("blue", "orange", "green", "vermillion", "purple", "sky")
+    for name in ("blue", "orange", "green", "vermilion", "purple", "sky")
 ]
 
 

@@ -19,7 +19,7 @@ def plot_training_times(sizes, loop_seconds, numpy_seconds):
         )
     figure, ax = new_figure()
     for times, style, color, label in [
-        (loop_seconds, "o-", COLORS["vermillion"], "Python loops"),
+        (loop_seconds, "o-", COLORS["vermilion"], "Python loops"),
         (numpy_seconds, "s-", COLORS["blue"], "NumPy (the package)"),
     ]:
         ax.loglog(

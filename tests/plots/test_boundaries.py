@@ -65,7 +65,7 @@ def test_each_panel_marks_its_own_targets(regions):
     np.testing.assert_array_equal(ones.get_offsets(), [[1, 1]])
     np.testing.assert_array_equal(zeros.get_offsets(), [[0, 0], [0, 1], [1, 0]])
     assert mcolors.same_color(ones.get_facecolor()[0], COLORS["blue"])
-    assert mcolors.same_color(zeros.get_facecolor()[0], COLORS["vermillion"])
+    assert mcolors.same_color(zeros.get_facecolor()[0], COLORS["vermilion"])
     ones, zeros = xor_panel.collections[-2:]
     np.testing.assert_array_equal(ones.get_offsets(), [[0, 1], [1, 0]])
     np.testing.assert_array_equal(zeros.get_offsets(), [[0, 0], [1, 1]])

@@ -68,9 +68,9 @@ def test_the_weights_are_written_on_their_synapses(draw):
         "$w_{3} = -4.63$",
     ]
     first, second, third = synapses(ax)
-    # Blue for positive, vermillion for negative; thicker for larger weights.
+    # Blue for positive, vermilion for negative; thicker for larger weights.
     assert mcolors.same_color(first.get_edgecolor(), COLORS["blue"])
-    assert mcolors.same_color(third.get_edgecolor(), COLORS["vermillion"])
+    assert mcolors.same_color(third.get_edgecolor(), COLORS["vermilion"])
     assert first.get_linewidth() > third.get_linewidth() > second.get_linewidth()
 
 

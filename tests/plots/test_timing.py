@@ -32,7 +32,7 @@ def test_two_lines_in_milliseconds_with_a_legend(figure):
     assert np.array_equal(loops.get_xdata(), SIZES)
     np.testing.assert_allclose(loops.get_ydata(), [1.0, 4.0, 16.0])
     np.testing.assert_allclose(numpy_line.get_ydata(), [2.0, 2.0, 2.5])
-    assert mcolors.same_color(loops.get_color(), COLORS["vermillion"])
+    assert mcolors.same_color(loops.get_color(), COLORS["vermilion"])
     assert mcolors.same_color(numpy_line.get_color(), COLORS["blue"])
     labels = [text.get_text() for text in ax.get_legend().get_texts()]
     assert labels == ["Python loops", "NumPy (the package)"]
