@@ -162,14 +162,17 @@ def name_in(namespace, value, default="this check"):
 
 
 def define(source, namespace):
-    """Run `source` (one def or class) in a copy of `namespace`; return what it defines."""
+    """Run `source` in a copy of `namespace`; return the last function or class it defines.
+
+    Helpers the solution needs come before it in `source`.
+    """
     tree = ast.parse(source)
     names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)]
-    if len(names) != 1:
-        raise ValueError(f"the solution must define one function or class, got {names}")
+    if not names:
+        raise ValueError("the solution must define a function or a class")
     scope = dict(namespace)
-    exec(compile(tree, f"<solution {names[0]}>", "exec"), scope)
-    return scope[names[0]]
+    exec(compile(tree, f"<solution {names[-1]}>", "exec"), scope)
+    return scope[names[-1]]
 
 
 def as_arguments(case):
@@ -282,7 +285,8 @@ def short(value, precision=4):
                 separator=", ",
                 threshold=12,
             )
-            return re.sub(r" +,", ",", " ".join(text.split()))  # one line, no padding
+            text = " ".join(text.split())  # one line
+            return re.sub(r"\[ +| +(?=[,\]])", lambda m: m[0].strip(), text)  # no padding
         except (TypeError, ValueError):
             pass
     text = repr(value)

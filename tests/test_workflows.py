@@ -96,3 +96,13 @@ def test_pull_requests_run_make_test():
     assert "pull_request" in config["on"]
     runs = [step.get("run", "") for job in config["jobs"].values() for step in job["steps"]]
     assert "make test" in runs
+
+
+def test_pages_publishes_the_launch_notebooks_with_write_access_to_contents_only():
+    _, config = load("pages.yml")
+    notebooks = config["jobs"]["notebooks"]
+    assert notebooks["needs"] == "build"
+    assert notebooks["permissions"] == {"contents": "write"}
+    downloads = [s for s in notebooks["steps"] if "download-artifact" in s.get("uses", "")]
+    assert downloads[0]["with"]["name"] == "github-pages"  # the site the deploy publishes
+    assert "refs/heads/notebooks" in notebooks["steps"][-1]["run"]

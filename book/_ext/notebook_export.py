@@ -337,11 +337,12 @@ def inline(text, context):
 # In a Sphinx build: the page's notebook, its cross-references as the page shows them.
 
 
-def page_notebook(app, pagename):
+def page_notebook(app, pagename, prepare=None):
     """The reader's notebook of an executed page, or None for a page that is not a notebook.
 
     The outputs come from myst-nb's execution cache: the copy myst-nb leaves in
-    `jupyter_execute/` has none when they were cached.
+    `jupyter_execute/` has none when they were cached. `prepare`, if given, changes
+    the executed notebook before it is converted (the workbooks keep their checks).
     """
     from jupyter_cache import get_cache
     from myst_nb.core.read import read_myst_markdown_notebook
@@ -355,6 +356,8 @@ def page_notebook(app, pagename):
         _, notebook = cache.merge_match_into_notebook(notebook)
     except KeyError as missing:
         raise ConversionError(f"{pagename}: no cached run, so no outputs") from missing
+    if prepare is not None:
+        notebook = prepare(notebook)
     return to_notebook(notebook, sphinx_resolver(app, pagename), source.parent)
 
 

@@ -1,16 +1,21 @@
 """Build the book once per test session, the way a maintainer does (`make book`)."""
 
+import os
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 from toc import HTML, ROOT
 
+REPOSITORY_SETTINGS = ("BOOK_REPOSITORY", "BOOK_BRANCH", "BOOK_COMMIT")  # launch.py
+
 
 @pytest.fixture(scope="session")
 def built_html():
     """The built site's folder; the build runs once per session (cached chapters are reused)."""
-    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True)
+    # As a local build: not told the repository (launch.py), so no launch buttons.
+    local = {key: value for key, value in os.environ.items() if key not in REPOSITORY_SETTINGS}
+    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True, env=local)
     return HTML
 
 

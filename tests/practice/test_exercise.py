@@ -150,5 +150,5 @@ def test_a_solution_given_as_source_runs_in_the_callers_namespace_only():
 def test_bad_declarations_are_refused_with_a_clear_error():
     with pytest.raises(ValueError, match="at least one test input"):
         Exercise(row_means, cases=[])
-    with pytest.raises(ValueError, match="must define one function or class"):
+    with pytest.raises(ValueError, match="must define a function or a class"):
         Exercise("x = 1", cases=[1])
