@@ -85,9 +85,13 @@ def test_one_neuron_cannot_learn_xor():
 
 
 def test_history_loss_is_the_mean_squared_error_before_each_update():
-    network = TwoLayerNetwork()
-    first_error = XOR_OUTPUTS - network.think(GATE_INPUTS)
-    history = network.train(GATE_INPUTS, XOR_OUTPUTS, iterations=3)
-    assert history.loss[0] == pytest.approx(np.mean(first_error**2), rel=1e-12)
-    after = np.mean((XOR_OUTPUTS - network.think(GATE_INPUTS)) ** 2)
-    assert history.loss[-1] != after
+    """loss[k] is the error of the weights after k updates, replayed one update at a time."""
+    iterations = 4
+    history = TwoLayerNetwork().train(GATE_INPUTS, XOR_OUTPUTS, iterations=iterations)
+    replay = TwoLayerNetwork()
+    expected = []
+    for _ in range(iterations):
+        expected.append(np.mean((XOR_OUTPUTS - replay.think(GATE_INPUTS)) ** 2))
+        replay.train(GATE_INPUTS, XOR_OUTPUTS, iterations=1)
+    assert len(set(expected)) == iterations  # each update changes the error
+    np.testing.assert_allclose(history.loss, expected, rtol=1e-12)

@@ -40,10 +40,10 @@ def plot_learning_rates(losses):
         )
     # Iteration 0 sits at the left edge; beyond 1 the axis is logarithmic,
     # so the first few iterations, where the rates differ most, get as much
-    # room as the rest.
+    # room as the rest. loss[k] is drawn at iteration k, as in plot_loss.
     iteration_axis(
         ax,
-        max(len(np.ravel(loss)) for loss in losses.values()),
+        max(len(np.ravel(loss)) for loss in losses.values()) - 1,
         log_iterations=True,
     )
     # Plain numbers (0.1, 0.001) rather than powers of ten on the loss axis.

@@ -1,5 +1,6 @@
 """Chapter 5's figure: a training run's time, Python loops against NumPy."""
 
+import numpy as np
 from matplotlib.ticker import FuncFormatter
 
 from neuron.plots.style import COLORS, new_figure
@@ -17,6 +18,20 @@ def plot_training_times(sizes, loop_seconds, numpy_seconds):
             "sizes, loop_seconds and numpy_seconds "
             "must have the same length"
         )
+    # Both axes are logarithmic: only positive numbers can be drawn.
+    counts = np.asarray(sizes, dtype=float)
+    if not np.all((counts > 0) & (counts == np.round(counts))):
+        raise ValueError(
+            f"sizes must be positive whole numbers, got {sizes}"
+        )
+    for name, times in [
+        ("loop_seconds", loop_seconds),
+        ("numpy_seconds", numpy_seconds),
+    ]:
+        if not np.all(np.isfinite(times) & (np.asarray(times) > 0)):
+            raise ValueError(
+                f"{name} must hold positive, finite times, got {times}"
+            )
     figure, ax = new_figure()
     for times, style, color, label in [
         (loop_seconds, "o-", COLORS["vermilion"], "Python loops"),

@@ -1,13 +1,25 @@
-"""Build the book once per test session, the way a maintainer does (`make book`)."""
+"""Build the book once per test session, the way a maintainer does (`make book`).
+
+Every test in this folder is marked `book`: `pytest -m "not book"` tests the
+package alone, without building anything.
+"""
 
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from toc import HTML, ROOT
 
 REPOSITORY_SETTINGS = ("BOOK_REPOSITORY", "BOOK_BRANCH", "BOOK_COMMIT")  # launch.py
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.book)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from browser import (
     serve,
     visit,
 )
-from missing_tool import missing_tool
+from missing_tool import missing_tool, require_module
 from toc import toc_files
 
 ALL_PAGES = toc_files()
@@ -32,11 +32,10 @@ IDS = [f"{name.split('/')[-1]}-{size}" for name, size in CASES]
 @pytest.fixture(scope="session")
 def browser():
     """Chromium through Playwright; skipped (failed in CI) when there is none."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - requirements.txt installs it
-        pytest.skip("Playwright is not installed: pip install -r requirements.txt")
-    with sync_playwright() as playwright:
+    playwright_api = require_module(
+        "playwright.sync_api", "Playwright is not installed: pip install -r requirements.txt"
+    )
+    with playwright_api.sync_playwright() as playwright:
         chromium = launch(playwright)
         if chromium is None:
             missing_tool(HOW_TO_INSTALL)

@@ -4,6 +4,9 @@ And no launch buttons (Binder, Colab) when the build is not told its repository,
 so the site never links to a repository that is not there.
 """
 
+import base64
+import re
+
 import nbformat
 import pytest
 from cells import shown_notebook
@@ -36,20 +39,66 @@ def test_each_chapter_downloads_as_a_notebook_that_holds_its_code(page, built_ht
     assert notebook.metadata.kernelspec.language == "python"
 
 
+# A Markdown table's separator row, e.g. | ---: | :--- |
+SEPARATOR = re.compile(r"^\|[\s:|-]+\|$")
+
+
+def markdown_table(text):
+    """The rows of the Markdown table in `text`, a cell with math shown as "$"."""
+    rows = []
+    for line in text.strip().splitlines():
+        if line.startswith("|") and not SEPARATOR.match(line):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            rows.append(["$" if "$" in cell else cell for cell in cells])
+    return rows
+
+
+def notebook_outputs(cell):
+    """A notebook code cell's outputs: its printed text, results, tables and images."""
+    printed, results, tables, images = "", [], [], []
+    for output in cell.outputs:
+        data = output.get("data", {})
+        if output.output_type == "stream":
+            printed += output.text
+        elif "image/png" in data:
+            images.append(base64.b64decode(data["image/png"]))
+        elif "text/markdown" in data:
+            tables.append(markdown_table(data["text/markdown"]))
+        elif output.output_type in ("execute_result", "display_data"):
+            results.append(data["text/plain"])
+    return printed, results, tables, images
+
+
+def page_outputs(cell, folder):
+    """A page's cell's outputs as a reader sees them, images read from the files shown."""
+    printed = "".join(pre.get_text() for pre in cell.select(".output.stream pre"))
+    results = [pre.get_text().rstrip("\n") for pre in cell.select(".output.text_plain pre")]
+    tables = [
+        [
+            ["$" if td.select(".math") else td.get_text(strip=True) for td in tr.select("th, td")]
+            for tr in table.select("tr")
+        ]
+        for table in cell.select(".cell_output table")
+    ]
+    images = [(folder / img["src"]).read_bytes() for img in cell.select(".cell_output img")]
+    return printed, results, tables, images
+
+
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_each_chapter_notebook_holds_the_outputs_the_page_shows(page, built_html, name):
+    """Cell by cell: the same printed text, the same results, the same figures."""
     href = download_link(page(name), ".ipynb")
-    notebook = nbformat.read((built_html / name).parent / href, as_version=4)
-    # A cell's printed text, however the kernel happened to split it.
-    printed = [
-        "".join(o.text for o in cell.outputs if o.output_type == "stream")
-        for cell in notebook.cells
-        if cell.cell_type == "code"
-    ]
-    printed = [text for text in printed if text.strip()]
-    assert printed, f"{name}: the notebook holds no printed output"
-    shown = " ".join(pre.get_text() for pre in page(name).select(".cell_output pre"))
-    assert all(text.strip().splitlines()[0] in shown for text in printed)
+    folder = (built_html / name).parent
+    notebook = nbformat.read(folder / href, as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    shown = page(name).select("main div.cell")
+    assert len(code) == len(shown), f"{name}: {len(code)} code cells, the page shows {len(shown)}"
+    for number, (cell, on_page) in enumerate(zip(code, shown, strict=True)):
+        expected = page_outputs(on_page, folder)
+        assert notebook_outputs(cell) == expected, f"{name}, code cell {number}: {cell.source}"
+    figures = sum(len(page_outputs(cell, folder)[3]) for cell in shown)
+    printed = sum(bool(page_outputs(cell, folder)[0]) for cell in shown)
+    assert figures and printed, f"{name}: the page shows no figure or no printed output"
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

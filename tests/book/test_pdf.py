@@ -1,8 +1,8 @@
 """The PDF (`make pdf`): a book with every chapter, the article's answer, no loose ends.
 
 These tests build the PDF once (`make pdf`, which reuses the executed chapters).
-Without TeX they are skipped, with the command that installs it; in CI
-(`CI=true`) a missing TeX is a failure.
+Without TeX they are skipped, with the command that installs it; in CI (the
+variable CI set, and not to false) a missing TeX is a failure.
 """
 
 import re

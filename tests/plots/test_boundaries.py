@@ -3,6 +3,7 @@
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from axes import grid_shown
 
 from neuron import sigmoid
 from neuron.data import AND_OUTPUTS, GATE_INPUTS, XOR_OUTPUTS
@@ -81,6 +82,30 @@ def test_a_boundary_only_where_the_output_crosses_one_half(regions):
     assert len(undecided.collections) == 2
 
 
+def nearly_undecided(spread):
+    """A network whose answer goes from 1/2 - spread to 1/2 + spread across the plane."""
+    return lambda points: 0.5 + spread * (points[:, :1] - 0.5)
+
+
+@pytest.mark.parametrize(("spread", "boundaries"), [(0.004, 0), (0.03, 1), (0.3, 1)])
+def test_a_boundary_only_where_the_output_clearly_reaches_both_sides(spread, boundaries):
+    """A hundredth either side of 1/2 is clear enough; a few thousandths is not."""
+    figure = plot_decision_regions(
+        [nearly_undecided(spread)], GATE_INPUTS, [XOR_OUTPUTS], ["almost"], resolution=5
+    )
+    (ax,) = panels(figure)
+    contours = [c for c in ax.collections if hasattr(c, "levels")]
+    assert len(contours) == boundaries
+
+
+def test_the_plane_has_ticks_at_0_and_1_and_no_grid(regions):
+    """The examples sit at 0 and 1; grid lines would cross the shading."""
+    for ax in panels(regions):
+        assert list(ax.get_xticks()) == list(ax.get_yticks()) == [0, 1]
+        assert ax.get_xlim() == ax.get_ylim() == (-0.5, 1.5)
+        assert not grid_shown(ax)
+
+
 def test_the_legend_names_both_targets_and_the_boundary(regions):
     (legend,) = regions.legends
     labels = [text.get_text() for text in legend.get_texts()]
@@ -156,6 +181,8 @@ def test_labelled_log_axes(curves):
     assert "iteration" in ax.get_xlabel()
     assert "mean squared error" in ax.get_ylabel()
     assert ax.xaxis.get_major_formatter()(10_000, 0) == "10,000"
+    assert ax.get_xlim()[0] <= 1 and ax.get_xlim()[1] >= 3
+    assert grid_shown(ax)
 
 
 @pytest.mark.parametrize(

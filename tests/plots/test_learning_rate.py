@@ -3,9 +3,11 @@
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from axes import grid_shown
 
 from neuron.plots import CYCLE
 from neuron.plots.learning_rate import plot_learning_rates
+from neuron.plots.training import plot_loss
 
 LOSSES = {
     0.1: np.array([0.3, 0.2, 0.1, 0.05]),
@@ -53,6 +55,29 @@ def test_lines_differ_in_colour_and_style(figure):
 def test_iteration_zero_is_shown(figure):
     (ax,) = figure.axes
     assert ax.get_xlim()[0] == 0
+
+
+def test_the_iterations_are_on_a_log_scale_with_plain_numbers(figure):
+    """The first iterations, where the rates differ most, get as much room as the rest."""
+    (ax,) = figure.axes
+    assert ax.get_xscale() == "symlog"
+    assert "log" in ax.get_xlabel()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1"]
+    assert ax.get_yaxis().get_major_formatter()(0.001, 0) == "0.001"
+    assert ax.get_yaxis().get_major_formatter()(0.1, 0) == "0.1"
+    assert grid_shown(ax)
+
+
+@pytest.mark.parametrize(("iterations", "end"), [(4, 3), (1_000, 999), (10_000, 10_000)])
+def test_the_iteration_axis_ends_where_plot_loss_ends_it(iterations, end):
+    """Both figures draw loss[k] at iteration k, so the last is iterations - 1.
+
+    The axis ends there, or at the power of ten just past it (9,999 -> 10,000).
+    """
+    loss = np.linspace(1, 0.001, iterations)
+    (rates,) = plot_learning_rates({1.0: loss, 0.5: loss[: iterations // 2]}).axes
+    (alone,) = plot_loss(loss, log_iterations=True).axes
+    assert rates.get_xlim() == alone.get_xlim() == (0, end)
 
 
 def test_opaque_white_background(figure):

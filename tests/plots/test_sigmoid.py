@@ -3,6 +3,7 @@
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from axes import grid_shown
 
 from neuron.plots import COLORS
 from neuron.plots.sigmoid import plot_sigmoid, plot_sigmoid_and_slope
@@ -133,3 +134,25 @@ def test_too_many_marked_points_are_refused():
     marked = {f"point {i}": float(i) for i in range(6)}
     with pytest.raises(ValueError, match="at most 5"):
         plot_sigmoid(Z, marked=marked)
+
+
+@pytest.mark.parametrize("plot", [plot_sigmoid, plot_sigmoid_and_slope])
+def test_the_curve_fills_the_width_over_a_grid(plot):
+    (ax,) = plot(Z).axes
+    assert ax.get_xlim() == (-6.0, 6.0)
+    assert ax.get_ylim() == (-0.05, 1.05)
+    assert ax.get_xscale() == ax.get_yscale() == "linear"
+    assert grid_shown(ax)
+
+
+def test_the_slopes_peak_is_pointed_at_and_named(with_slope):
+    """The arrow points at (0, 1/4), the top of the slope, and says so in words."""
+    (ax,) = with_slope.axes
+    (note,) = [text for text in ax.texts if hasattr(text, "arrow_patch")]
+    assert note.xy == (0, 0.25)
+    assert note.get_text() == "steepest: slope ¼ at z = 0"
+
+
+def test_no_peak_to_point_at_when_z_0_is_not_drawn():
+    (ax,) = plot_sigmoid_and_slope(np.linspace(1.0, 6.0, 11)).axes
+    assert len(ax.texts) == 0

@@ -3,6 +3,7 @@
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from axes import grid_shown
 
 from neuron.plots import COLORS
 from neuron.plots.timing import plot_training_times
@@ -24,6 +25,7 @@ def test_one_axes_with_labelled_log_axes(figure):
     assert "ms" in ax.get_ylabel()
     assert ax.get_xscale() == "log"
     assert ax.get_yscale() == "log"
+    assert grid_shown(ax)
 
 
 def test_two_lines_in_milliseconds_with_a_legend(figure):
@@ -59,3 +61,18 @@ def test_times_are_plain_numbers(figure):
     formatter = ax.yaxis.get_major_formatter()
     assert formatter(10.0, 0) == "10"
     assert formatter(0.1, 0) == "0.1"
+
+
+@pytest.mark.parametrize("bad", [0.0, -0.001, np.nan, np.inf])
+@pytest.mark.parametrize("which", ["loop_seconds", "numpy_seconds"])
+def test_a_time_that_cannot_go_on_a_log_scale_is_refused(which, bad):
+    times = {"loop_seconds": list(LOOPS), "numpy_seconds": list(NUMPY)}
+    times[which][1] = bad
+    with pytest.raises(ValueError, match=f"{which} must hold positive, finite times"):
+        plot_training_times(SIZES, **times)
+
+
+@pytest.mark.parametrize("bad", [0, -4, 2.5])
+def test_a_size_that_is_not_a_positive_count_is_refused(bad):
+    with pytest.raises(ValueError, match="sizes must be positive whole numbers"):
+        plot_training_times([bad, 16, 64], LOOPS, NUMPY)

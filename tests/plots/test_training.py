@@ -3,6 +3,7 @@
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from axes import grid_shown
 
 from neuron.plots import CYCLE
 from neuron.plots.training import plot_loss, plot_weights
@@ -29,6 +30,7 @@ class TestPlotLoss:
         assert ax.get_yscale() == "log"
         assert ax.get_xscale() == "linear"
         assert ax.get_xlim() == (0, len(LOSS) - 1)
+        assert grid_shown(ax)
 
     def test_log_iterations_put_0_1_10_on_the_axis(self):
         loss = np.linspace(1, 0.001, 1_001)
@@ -86,6 +88,9 @@ class TestPlotWeights:
         (ax,) = plot_weights(WEIGHTS).axes
         assert ax.get_xlabel().startswith("iteration")
         assert "weight" in ax.get_ylabel()
+        assert ax.get_xlim() == (0, len(WEIGHTS) - 1)
+        assert ax.get_yscale() == "linear"
+        assert grid_shown(ax)
         (zero,) = [line for line in ax.get_lines() if line.get_gid() == "zero"]
         assert set(zero.get_ydata()) == {0}
 
