@@ -72,7 +72,6 @@ def workbooks(built_html, tmp_path_factory):
     return ran
 
 
-@pytest.mark.book
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_chapter_page_offers_its_workbook(page, built_html, chapter):
     link = page(f"book/{chapter}").select_one(".btn-download-workbook-button")
@@ -81,7 +80,6 @@ def test_every_chapter_page_offers_its_workbook(page, built_html, chapter):
     assert (built_html / "notebooks" / f"{chapter}-workbook.ipynb").is_file()
 
 
-@pytest.mark.book
 def test_the_preface_links_the_archive_of_every_workbook(page, built_html):
     link = page("book/intro").select_one('a[href="../workbooks.zip"]')
     assert link is not None
@@ -90,7 +88,6 @@ def test_the_preface_links_the_archive_of_every_workbook(page, built_html):
     assert names == sorted(f"workbooks/{chapter}-workbook.ipynb" for chapter in CHAPTERS)
 
 
-@pytest.mark.book
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_a_starter_workbook_runs_and_says_what_is_still_to_do(workbooks, chapter):
     notebook, _ = workbooks[chapter]
@@ -105,7 +102,6 @@ def test_a_starter_workbook_runs_and_says_what_is_still_to_do(workbooks, chapter
         assert printed(progress[0]).startswith(f"0 of {checks} checks right. Still to do:")
 
 
-@pytest.mark.book
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_starter_keeps_the_signature_and_leaves_the_body_to_the_reader(workbooks, chapter):
     notebook, _ = workbooks[chapter]
@@ -114,7 +110,6 @@ def test_every_starter_keeps_the_signature_and_leaves_the_body_to_the_reader(wor
         assert "return" not in cell.source
 
 
-@pytest.mark.book
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_no_workbook_shows_a_checked_solution_outside_its_folded_check(workbooks, chapter):
     notebook, trial = workbooks[chapter]
@@ -126,7 +121,6 @@ def test_no_workbook_shows_a_checked_solution_outside_its_folded_check(workbooks
         assert declaring[0].metadata["jupyter"]["source_hidden"] is True
 
 
-@pytest.mark.book
 def test_every_check_passes_on_the_books_solution_and_catches_each_wrong_answer(workbooks):
     trials = {name: result for _, trial in workbooks.values() for name, result in trial.items()}
     assert trials, "no workbook holds a check"
@@ -141,7 +135,6 @@ def test_every_check_passes_on_the_books_solution_and_catches_each_wrong_answer(
                 assert word(text) if callable(word) else word in text, (name, source, text)
 
 
-@pytest.mark.book
 def test_every_coding_exercise_has_a_check(page):
     for chapter in CHAPTERS:
         for exercise in page(f"book/{chapter}").select(".exercise"):
