@@ -35,11 +35,18 @@ export SOURCE_DATE_EPOCH
 export FORCE_SOURCE_DATE := 1
 endif
 
-.PHONY: book pdf test lint serve screenshots reproducible clean fresh-cache check-tex tex-packages
+# pip itself, pinned like everything in requirements.txt.
+PIP_VERSION := 26.3
+
+.PHONY: help book pdf test lint mutation serve screenshots reproducible clean fresh-cache check-tex tex-packages
+
+## help: list these targets and what each does
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -49,6 +56,14 @@ MATHJAX := book/_ext/node_modules/.package-lock.json
 $(MATHJAX): book/_ext/package.json book/_ext/package-lock.json
 	@command -v npm >/dev/null || { echo "make book needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
 	npm ci --prefix book/_ext --no-audit --no-fund --loglevel=error
+	touch $@
+
+# axe-core, injected into every page by the browser tests (tests/book/browser.py).
+AXE := tests/node_modules/.package-lock.json
+
+$(AXE): tests/package.json tests/package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## book: build the HTML site into _build/html (re-running only changed chapters;
@@ -98,9 +113,16 @@ lint: $(INSTALLED)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/zizmor --offline --no-progress .github/workflows
 
-## test: lint, the package tests, then build the book (once) and test what it built
-test: lint
-	$(BIN)/python -m pytest
+## test: lint, the package tests, then build the book (once) and test what it built;
+##       the tests run in parallel, one process per core (pytest-xdist)
+test: lint $(AXE)
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+## mutation: mutation testing of the package's core (mutmut; slow, not part of `test`)
+mutation: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -r benchmarks/mutation-requirements.txt
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 ## serve: the built site on http://127.0.0.1:8000
 serve:

@@ -10,13 +10,14 @@ def sigmoid(x):
     """
     x = np.asarray(x, dtype=np.float64)
     # The textbook formula overflows in e^(-x) when x is a large negative
-    # number.  Multiply its top and bottom by e^shift, with
-    # shift = min(x, 0):
-    #     1 / (1 + e^(-x)) = e^shift / (e^shift + e^(shift - x)).
-    # Both exponents are now at most 0, so neither power can overflow.
-    shift = np.minimum(x, 0.0)
-    exp_shift = np.exp(shift)
-    return exp_shift / (exp_shift + np.exp(shift - x))
+    # number.  With power = e^(-|x|), never above 1, it has two safe forms:
+    #     x >= 0:  1 / (1 + e^(-x))  =  1 / (1 + power)
+    #     x <  0:  e^x / (e^x + 1)   =  power / (1 + power)
+    # (the second is the first with top and bottom multiplied by e^x).
+    # One exp serves both.  The top is 1 where x >= 0 (True counts as 1,
+    # the larger of the two) and power elsewhere (False counts as 0).
+    power = np.exp(-np.abs(x))
+    return np.maximum(power, x >= 0) / (1 + power)
 
 
 def sigmoid_derivative(output):

@@ -56,6 +56,32 @@ def test_agrees_with_the_article_formula(x):
     assert sigmoid(x) == pytest.approx(article_sigmoid(x), rel=1e-15, abs=0)
 
 
+@given(arrays(np.float64, st.integers(1, 50), elements=moderate))
+def test_arrays_agree_with_the_article_formula_entry_by_entry(values):
+    # One call on sums of both signs: each entry takes its own form, as if alone.
+    expected = article_sigmoid(values)
+    assert np.all(np.abs(sigmoid(values) - expected) <= 1e-15 * expected)
+
+
+@given(arrays(np.float64, st.integers(1, 50), elements=finite))
+def test_no_warning_for_any_finite_array(values):
+    with warnings.catch_warnings(), np.errstate(all="warn", under="ignore"):
+        warnings.simplefilter("error")
+        result = sigmoid(values)
+    assert np.all((result >= 0.0) & (result <= 1.0))
+
+
+def test_exactly_0_and_1_at_the_extremes_of_one_array():
+    result = sigmoid(np.array([-1e308, -800.0, 0.0, 40.0, 800.0, 1e308]))
+    assert result.tolist() == [0.0, 0.0, 0.5, 1.0, 1.0, 1.0]
+
+
+def test_leaves_its_input_alone():
+    values = np.array([-3.0, 0.0, 2.0])
+    sigmoid(values)
+    assert values.tolist() == [-3.0, 0.0, 2.0]
+
+
 @given(finite)
 def test_symmetry(x):
     # sigma(-x) = 1 - sigma(x), up to rounding of the larger of the two.

@@ -91,11 +91,17 @@ def test_pages_builds_the_pdf_and_the_site_then_deploys_with_write_access_only_t
     assert any("deploy-pages" in step.get("uses", "") for step in deploy["steps"])
 
 
-def test_pull_requests_run_make_test():
+def test_pull_requests_run_what_ci_runs():
+    """One definition of CI: the workflow runs .ci/run, which runs `make test`."""
     _, config = load("tests.yml")
     assert "pull_request" in config["on"]
     runs = [step.get("run", "") for job in config["jobs"].values() for step in job["steps"]]
-    assert "make test" in runs
+    assert any(line.strip() == "bash .ci/run" for run in runs for line in run.splitlines())
+    script = (WORKFLOWS.parents[1] / ".ci" / "run").read_text()
+    commands = [line.strip() for line in script.splitlines()]
+    assert "make test" in commands
+    # The PDF's tests build the PDF: .ci/run does not build it a second time.
+    assert "make pdf" not in commands
 
 
 def test_pages_publishes_the_launch_notebooks_with_write_access_to_contents_only():

@@ -95,6 +95,7 @@ class Renderer:
         if self.process is not None:
             self.process.stdin.close()
             self.process.wait(timeout=30)
+            self.process.stdout.close()
             self.process = None
 
 

@@ -46,6 +46,8 @@ HOW_TO_INSTALL = (
 )
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SERIOUS = {"serious", "critical"}
+# axe-core, pinned in tests/package.json and installed by `make test` (npm ci --prefix tests).
+AXE_SCRIPT = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def chromium_path(playwright):
@@ -236,12 +238,22 @@ def count_math_in_source(html):
     return len(soup.select(".math"))
 
 
-def run_axe(page):
-    from axe_playwright_python.sync_playwright import Axe
+@functools.cache
+def axe_source():
+    if not AXE_SCRIPT.is_file():
+        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci --prefix tests`")
+    return AXE_SCRIPT.read_text(encoding="utf8")
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+
+def run_axe(page):
+    """axe-core's serious or critical violations on the page, and its other ones."""
+    page.evaluate(axe_source())
+    results = page.evaluate(
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": AXE_TAGS}},
+    )
     serious, other = [], []
-    for violation in results.response["violations"]:
+    for violation in results["violations"]:
         targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
         line = f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
         (serious if violation["impact"] in SERIOUS else other).append(line)
@@ -325,7 +337,21 @@ def screenshots(out=HTML.parent / "screenshots"):
         browser.close()
 
 
+def print_chromium_path():
+    """Print the Chromium the browser tests will drive (for CI to pass on)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        path = chromium_path(playwright)
+    if path is None:
+        sys.exit(HOW_TO_INSTALL)
+    print(path)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--chromium-path"]:
+        print_chromium_path()
+        sys.exit()
     if not (Path(HTML) / "index.html").is_file():
         sys.exit("no built site: run `make book` first")
     screenshots()

@@ -8,10 +8,11 @@ Then every file of the two sites is compared, byte for byte.
 
 Only what the book measures on purpose may differ: the outputs of the cells
 tagged `measured` (chapter 5's timings and their figure). A page holding such
-cells may differ in those outputs and in the values glued into its text; its
-notebook download in those cells' outputs; the search index in the words it
-records for that page; the PDF in that chapter's pages. Any other difference
-is unexpected: it is listed, and the exit status is 1.
+cells may differ in those outputs and in the values glued into the text of
+the sections that hold them; its notebook download in the same outputs and
+values (written into its text); the search index in the words it records for
+that page; the PDF in that chapter's pages. Any other difference is
+unexpected: it is listed, and the exit status is 1.
 """
 
 import json
@@ -34,6 +35,9 @@ SHARED = [".venv", "book/_ext/node_modules"]  # installed once, used by both clo
 INSTALL_INPUTS = ["requirements.txt", "pyproject.toml"]
 INSTALL_INPUTS += ["book/_ext/package.json", "book/_ext/package-lock.json"]
 EXECUTING = re.compile(r"([\w/.-]+)\.md: Executing notebook")
+# A notebook's Markdown: a heading starts a section, except inside a code fence.
+HEADING = re.compile(r"#{1,6} ")
+FENCE = re.compile(r" *(`{3,}|~{3,})")
 
 
 def git(*args, cwd=ROOT):
@@ -115,19 +119,45 @@ def measured_images(html, pages):
     return images
 
 
+def glued_beside_measurements(soup):
+    """The values glued into the text of the sections that hold measured cells:
+    the measured times the text quotes."""
+    sections = [cell.find_parent("section") for cell in soup.select(f".cell.tag_{MEASURED}")]
+    return [span for section in sections for span in section.select(".pasted-text")]
+
+
 def page_without_measurements(path):
-    """A page with its measured outputs and glued values emptied."""
+    """A page with its measured outputs, and the values glued beside them, emptied."""
     soup = soup_of(path)
-    for element in measured_outputs(soup) + soup.select(".pasted-text, .pasted-inline"):
+    for element in measured_outputs(soup) + glued_beside_measurements(soup):
         element.clear()
     return str(soup)
 
 
-def notebook_without_measurements(path):
+def notebook_without_measurements(path, page):
+    """A notebook download with its measured cells' outputs emptied, and the
+    values glued beside them on `page` taken out of its text."""
+    glued = {span.get_text() for span in glued_beside_measurements(soup_of(page))}
     notebook = json.loads(path.read_text(encoding="utf-8"))
+    section, fenced, measured, lines = 0, False, set(), []
     for cell in notebook["cells"]:
-        if MEASURED in cell.get("metadata", {}).get("tags", []):
-            cell["outputs"] = []
+        if cell["cell_type"] == "code":
+            if MEASURED in cell["metadata"].get("tags", []):
+                cell["outputs"] = []
+                measured.add(section)
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            fenced = fenced != bool(FENCE.match(line))
+            section += bool(not fenced and HEADING.match(line))
+            lines.append((cell, section, line))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            cell["source"] = []
+    for cell, section, line in lines:
+        if section in measured:
+            for value in sorted(glued, key=len, reverse=True):
+                line = line.replace(value, "")
+        cell["source"].append(line)
     return notebook
 
 
@@ -177,15 +207,18 @@ def page_titles(html, pages):
 
 
 def explain(relative, first, second, pages):
-    """Why the file `relative` differs: (True, why) when only by measurements."""
+    """Why the file `relative` differs: (True, what) when only in measurements."""
     a, b = first / relative, second / relative
-    name = str(relative.with_suffix(""))
-    if relative.suffix == ".html" and name in pages:
+    page = str(relative.with_suffix(""))
+    if relative.suffix == ".html" and page in pages:
         same = page_without_measurements(a) == page_without_measurements(b)
-        return same, "its measured outputs and glued values"
-    if relative.suffix == ".ipynb" and relative.parts[0] == "_sources" and pages:
-        same = notebook_without_measurements(a) == notebook_without_measurements(b)
-        return same, "the outputs of its measured cells"
+        return same, "its measured outputs and the values glued beside them"
+    if relative.suffix == ".ipynb" and page.removeprefix("_sources/") in pages:
+        html = Path(page.removeprefix("_sources/") + ".html")
+        same = notebook_without_measurements(a, first / html) == notebook_without_measurements(
+            b, second / html
+        )
+        return same, "its measured cells' outputs and the values glued beside them"
     if relative == Path("searchindex.js"):
         same = search_index_without(a, pages) == search_index_without(b, pages)
         return same, "the words it records for " + ", ".join(sorted(pages))

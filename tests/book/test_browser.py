@@ -7,8 +7,10 @@ dark mode, search. The last test breaks a page on purpose, eight ways, and check
 that each fault is caught.
 """
 
+import json
 import re
 from contextlib import contextmanager
+from urllib.parse import unquote
 
 import pytest
 from browser import (
@@ -22,11 +24,20 @@ from browser import (
     visit,
 )
 from missing_tool import missing_tool, require_module
-from toc import toc_files
+from toc import ROOT, toc_files
 
 ALL_PAGES = toc_files()
-CASES = [(name, size) for size in SIZES for name in ALL_PAGES]
-IDS = [f"{name.split('/')[-1]}-{size}" for name, size in CASES]
+
+
+def on_page(name, *size):
+    """The parameters of a test of one page; under pytest-xdist, every test of a
+    page runs in the same worker, which opens the page once per size."""
+    test_id = "-".join([name.split("/")[-1], *size])
+    return pytest.param(name, *size, id=test_id, marks=pytest.mark.xdist_group(name))
+
+
+CASES = [on_page(name, size) for size in SIZES for name in ALL_PAGES]
+PAGES = [on_page(name) for name in ALL_PAGES]
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +74,7 @@ def visits(browser, site):
     return get
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_page_loads_without_errors(visits, name, size):
     seen = visits(name, size)
     assert not seen.page_errors, seen.page_errors
@@ -71,49 +82,49 @@ def test_page_loads_without_errors(visits, name, size):
     assert not seen.failed_requests, seen.failed_requests
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_page_asks_no_other_host(visits, name, size):
     assert visits(name, size).foreign_requests == []
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_every_equation_is_rendered(visits, name, size):
     seen = visits(name, size)
     assert not seen.math_problems, seen.math_problems
     assert seen.math_rendered == seen.math_in_source
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_every_image_loaded_and_has_alt_text(visits, name, size):
     assert visits(name, size).image_problems == []
 
 
-@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+@pytest.mark.parametrize("name", PAGES)
 def test_nothing_overflows_a_phone_screen(visits, name):
     assert visits(name, "phone").overflow == []
 
 
-@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+@pytest.mark.parametrize("name", PAGES)
 def test_code_tables_and_equations_fit_a_laptop_screen(visits, name):
     """At 1280 px nothing needs scrolling sideways: no line of code is cut off."""
     assert visits(name, "laptop").sideways == []
 
 
-@pytest.mark.parametrize("name", ALL_PAGES, ids=[n.split("/")[-1] for n in ALL_PAGES])
+@pytest.mark.parametrize("name", PAGES)
 def test_every_equation_fits_a_phone_screen(visits, name):
     """Code and tables may scroll on a phone; an equation's hidden end is easily missed."""
     sideways = visits(name, "phone").sideways
     assert [line for line in sideways if line.startswith("equation")] == []
 
 
-@pytest.mark.parametrize("name", ["book/intro", "book/01-the-neuron"])
+@pytest.mark.parametrize("name", [on_page("book/intro"), on_page("book/01-the-neuron")])
 def test_the_puzzle_table_fits_a_phone_screen(visits, name):
     """Wide tables may scroll on a phone; the puzzle the book opens with need not."""
     sideways = visits(name, "phone").sideways
     assert [line for line in sideways if line.startswith("table")] == []
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_no_serious_accessibility_violation(visits, name, size):
     seen = visits(name, size)
     for line in seen.axe_other:
@@ -121,7 +132,7 @@ def test_no_serious_accessibility_violation(visits, name, size):
     assert not seen.axe_serious, "\n".join(seen.axe_serious)
 
 
-@pytest.mark.parametrize(("name", "size"), CASES, ids=IDS)
+@pytest.mark.parametrize(("name", "size"), CASES)
 def test_page_downloads_no_font(visits, name, size):
     """Text is set in the reader's own fonts, icons are SVG or CSS masks: no font file.
 
@@ -236,15 +247,44 @@ ICON_JS = """(selector) => {
 }"""
 
 
-def test_an_exercise_keeps_its_icon_in_both_themes(browser, site, page):
-    """Without the icon font, the exercise's pencil is a mask in the title's icon colour."""
+# Font Awesome's own files (book/_ext/package.json pins the version the theme carries).
+FONT_AWESOME = ROOT / "book" / "_ext" / "node_modules" / "@fortawesome" / "fontawesome-free"
+
+
+def font_awesome_svg(code_point):
+    """The SVG Font Awesome draws for the solid icon at `code_point` ("f303")."""
+    icons = json.loads((FONT_AWESOME / "metadata" / "icon-families.json").read_text())
+    (name,) = [name for name, icon in icons.items() if icon.get("unicode") == code_point]
+    return (FONT_AWESOME / "svgs" / "solid" / f"{name}.svg").read_text()
+
+
+def svg_shape(svg):
+    """A one-path SVG's shape: its viewBox and its path."""
+    view_box = re.search(r"viewBox=[\"']([^\"']+)", svg)[1]
+    path = re.search(r" d=[\"']([^\"']+)", svg)[1]
+    return view_box, path
+
+
+def test_an_exercise_keeps_its_icon_in_both_themes(browser, site, page, built_html):
+    """Without the icon font, the exercise's pencil is a mask in the title's icon colour.
+
+    The shape is the one sphinx-exercise asks for (a Font Awesome code point in
+    its style sheet), as Font Awesome's own SVG of that icon draws it.
+    """
+    sheet = (built_html / "_static" / "exercise.css").read_text()
+    code_point = re.search(
+        r"exercise p\.admonition-title::after \{\s*content: \"\\(\w+)\"", sheet
+    )[1]
+    expected = svg_shape(font_awesome_svg(code_point))
     name = first_page_with(page, "div.exercise")
     paints = set()
     for theme in ("light", "dark"):
         with tab(browser, site, theme=theme) as page_in_theme:
             page_in_theme.goto(page_url(site, name), wait_until="load")
             icon = page_in_theme.evaluate(ICON_JS, "div.exercise > .admonition-title")
-        assert "data:image/svg+xml" in icon["mask"], f"{theme}: no icon shape: {icon}"
+        mask = re.fullmatch(r'url\("data:image/svg\+xml,(.+)"\)', icon["mask"])
+        assert mask, f"{theme}: no icon shape: {icon}"
+        assert svg_shape(unquote(mask[1])) == expected, f"{theme}: not the icon's shape"
         assert icon["width"] > 10 and icon["height"] > 10, f"{theme}: no room for the icon"
         assert icon["paint"] == icon["color"], f"{theme}: the icon lost its colour"
         paints.add(icon["paint"])
@@ -301,44 +341,75 @@ FAULTS = {
         '<link rel="stylesheet" href="../_static/styles/pydata-sphinx-theme.css">'
         '<div class="admonition note"><p class="admonition-title">Note</p><p>A note.</p></div>'
     ),
+    "wider than a phone": '<p style="width: 600px">A paragraph that does not wrap.</p>',
+    "console error": "<script>console.error('a script of the page failed')</script>",
+    "failed request": '<link rel="stylesheet" href="../_static/no-such-sheet.css">',
+    # A PNG cut short after its signature: the browser cannot draw it.
+    "image that does not load": '<img src="data:image/png;base64,iVBORw0KGgo=" alt="a figure">',
 }
 # Where each fault shows: wide code is only a fault where a laptop cannot show it.
 FAULT_SIZE = {"code wider than a laptop": "laptop"}
+# Where each fault goes: at the end of <main>, or of the chapter's text itself.
+FAULT_BEFORE = {"wider than a phone": "</article>"}
+
+
+def what_was_caught(seen):
+    """Which of the faults above the visit `seen` shows, by name."""
+    return {
+        "external script": bool(seen.foreign_requests),
+        "unrendered equation": bool(seen.math_problems)
+        or seen.math_rendered != seen.math_in_source,
+        "image without alt text": any("no alt text" in p for p in seen.image_problems),
+        "serious axe violation": bool(seen.axe_serious),
+        # On a phone, code may scroll sideways.
+        "code wider than a laptop": seen.size == "laptop"
+        and any(s.startswith("code") for s in seen.sideways),
+        "equation wider than a phone": any(s.startswith("equation") for s in seen.sideways),
+        "table wider than a phone": any(s.startswith("table") for s in seen.sideways),
+        "icon font": bool(seen.fonts),
+        "wider than a phone": bool(seen.overflow),
+        "console error": bool(seen.console_errors),
+        "failed request": bool(seen.failed_requests),
+        "image that does not load": any("did not load" in p for p in seen.image_problems),
+    }
 
 
 @pytest.fixture(scope="module")
 def broken_site(built_html, tmp_path_factory):
-    """A copy of one built page per fault, each with that one fault added to its text."""
+    """A copy of one built page per fault, each with that one fault added to its text.
+
+    broken-none.html is the page as built, with no fault added.
+    """
     import shutil
 
     root = tmp_path_factory.mktemp("broken")
     shutil.copytree(built_html / "_static", root / "_static")
+    shutil.copy2(built_html / "searchindex.js", root)
     (root / "book").mkdir()
     page = (built_html / "book" / "intro.html").read_text()
-    for number, fault in enumerate(FAULTS.values()):
-        broken = page.replace("</main>", f"{fault}</main>", 1)
+    (root / "book" / "broken-none.html").write_text(page)
+    for number, (name, fault) in enumerate(FAULTS.items()):
+        anchor = FAULT_BEFORE.get(name, "</main>")
+        broken = page.replace(anchor, f"{fault}{anchor}", 1)
         (root / "book" / f"broken-{number}.html").write_text(broken)
     with serve(root) as base:
         yield base
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_the_page_without_a_fault_trips_no_check(browser, broken_site, size):
+    seen = visit(browser, broken_site, page_url(broken_site, "book/broken-none"), size)
+    caught = what_was_caught(seen)
+    assert not any(caught.values()), caught
+
+
 def test_a_broken_page_fails_the_checks(browser, broken_site):
-    caught = {}
     for number, fault in enumerate(FAULTS):
         size = FAULT_SIZE.get(fault, "phone")
         seen = visit(browser, broken_site, page_url(broken_site, f"book/broken-{number}"), size)
-        caught[fault] = {
-            "external script": bool(seen.foreign_requests),
-            "unrendered equation": bool(seen.math_problems)
-            or seen.math_rendered != seen.math_in_source,
-            "image without alt text": any("no alt text" in p for p in seen.image_problems),
-            "serious axe violation": bool(seen.axe_serious),
-            "code wider than a laptop": any(s.startswith("code") for s in seen.sideways),
-            "equation wider than a phone": any(s.startswith("equation") for s in seen.sideways),
-            "table wider than a phone": any(s.startswith("table") for s in seen.sideways),
-            "icon font": bool(seen.fonts),
-        }
+        caught = what_was_caught(seen)
         # Each broken page trips the check for its own fault...
-        assert caught[fault][fault], f"{fault} went unnoticed: {seen}"
-    # ...and the external script also shows as a console error of the page that asked for it.
-    print(caught)
+        assert caught[fault], f"{fault} went unnoticed: {seen}"
+        # ...and the blocked external script also fails to load, as a console error.
+        if fault == "external script":
+            assert caught["console error"], f"no console error for the blocked script: {seen}"

@@ -68,3 +68,23 @@ def test_every_chapter_has_a_figure_summary_and_exercises(page, name):
     assert any(h.startswith("Summary") for h in headings), headings
     assert any(h.startswith("Exercises") for h in headings), headings
     assert soup.select("main figure img"), f"{name} has no numbered figure"
+
+
+# What TeX looks like: a screen reader should never read this out.
+TEX_MARKUP = re.compile(r"[\\{}^_$]|\b(frac|sqrt|mathrm|mathbf)\b")
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_every_equation_is_named_in_words_not_tex(page, name):
+    """Each equation's SVG is announced by its aria-label: speech, not its TeX source."""
+    for svg in page(name).select(".math mjx-container > svg"):
+        label = svg.get("aria-label", "")
+        assert label.strip(), f"{name}: an equation without a name"
+        assert not TEX_MARKUP.search(label), f"{name}: {label!r}"
+
+
+def test_the_equations_are_named_at_all(page):
+    assert (
+        sum(len(page(name).select(".math mjx-container > svg[aria-label]")) for name in ALL_PAGES)
+        > 50
+    )

@@ -1,6 +1,7 @@
 """The PDF (`make pdf`): a book with every chapter, the article's answer, no loose ends.
 
-These tests build the PDF once (`make pdf`, which reuses the executed chapters).
+These tests build the PDF once (`make pdf`, which reuses the executed chapters),
+in a copy of the project: other tests read the project's own site meanwhile.
 Without TeX they are skipped, with the command that installs it; in CI (the
 variable CI set, and not to false) a missing TeX is a failure.
 """
@@ -10,12 +11,14 @@ import shutil
 import subprocess
 
 import pytest
+from cells import shown_notebook
 from missing_tool import missing_tool
+from pybtex.database import parse_file
 from pypdf import PdfReader
-from toc import HTML, ROOT, chapter_files, toc_files
+from toc import ROOT, chapter_files, toc_files
 
-LATEX = ROOT / "_build" / "latex"
-PDF = LATEX / "book.pdf"
+# The tests share one build of the PDF: one xdist worker runs them all.
+pytestmark = pytest.mark.xdist_group("pdf")
 TEX_PACKAGES = (
     "texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk"
 )
@@ -39,18 +42,32 @@ def normalise(text):
 
 
 @pytest.fixture(scope="module")
-def pdf():
+def project(project_copy):
+    """A copy of the project and its site, where `make pdf` has built the PDF."""
     if shutil.which("xelatex") is None:
         message = f"make pdf needs TeX: sudo apt-get install {TEX_PACKAGES}"
         missing_tool(message)
-    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=ROOT, check=True)
-    return PdfReader(PDF)
+    project = project_copy("pdf")
+    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=project, check=True)
+    return project
 
 
 @pytest.fixture(scope="module")
-def text(pdf):
+def latex(project):
+    """The LaTeX build's folder: the PDF and TeX's log."""
+    return project / "_build" / "latex"
+
+
+@pytest.fixture(scope="module")
+def pdf(latex):
+    return PdfReader(latex / "book.pdf")
+
+
+@pytest.fixture(scope="module")
+def text(pdf, latex):
     if shutil.which("pdftotext"):
-        run = subprocess.run(["pdftotext", str(PDF), "-"], capture_output=True, check=True)
+        command = ["pdftotext", str(latex / "book.pdf"), "-"]
+        run = subprocess.run(command, capture_output=True, check=True)
         return run.stdout.decode()
     return "\n".join(page.extract_text() for page in pdf.pages)
 
@@ -97,25 +114,78 @@ def test_chapters_are_numbered_in_toc_order_and_back_matter_is_not(outline):
     assert outline[0] == "Preface"
 
 
-def test_every_chapter_title_is_in_the_text(text):
-    body = normalise(text)
-    for name in toc_files()[1:]:
-        assert normalise(title_of(name)) in body, name
+def test_every_chapter_opens_on_its_own_page_with_its_title(pdf, pages):
+    """The bookmark of each page of the book leads to a page that opens with its title.
+
+    (The root page is the preface.)
+    """
+    bookmarks = [entry for entry in pdf.outline if not isinstance(entry, list)]
+    titles = ["Preface"] + [title_of(name) for name in toc_files()[1:]]
+    assert len(bookmarks) == len(titles)
+    for bookmark, title in zip(bookmarks, titles, strict=True):
+        opening = normalise(pages[pdf.get_destination_page_number(bookmark)])
+        assert normalise(title) in opening[:300], f"{title}: its page opens with {opening[:300]}"
 
 
 def test_it_prints_the_articles_prediction(text):
     assert "0.99993704" in text
 
 
-def test_no_unresolved_reference(text):
+def test_no_unresolved_reference(text, latex):
     assert "??" not in text
-    log = (LATEX / "book.log").read_text(errors="replace")
+    log = (latex / "book.log").read_text(errors="replace")
     assert "There were undefined references" not in log
     assert "Citation" not in re.findall(r"LaTeX Warning: (\w+)", log)
 
 
-def test_figures_have_numbered_captions(text):
-    assert re.search(r"Fig\. \d+\.\d+: \S", text)
+def caption_openings(name, words=6):
+    """The first plain words of each figure caption in a chapter's source, in order.
+
+    Up to the first math, role or code, which the PDF sets as symbols.
+    """
+    openings = []
+    for cell in shown_notebook((ROOT / f"{name}.md").read_text()).cells:
+        caption = cell.metadata.get("mystnb", {}).get("figure", {}).get("caption")
+        if caption:
+            plain = re.split(r"[$`{]", caption)[0]
+            openings.append(" ".join(normalise(plain).split()[:words]))
+    return openings
+
+
+def test_every_figure_has_its_numbered_caption(text):
+    body = normalise(text)
+    figures = 0
+    for chapter, name in enumerate(chapter_files(), start=1):
+        for number, opening in enumerate(caption_openings(name), start=1):
+            assert len(opening.split()) >= 3, f"{name}: caption {number} opens with math"
+            assert f"fig. {chapter}.{number}: {opening}" in body, (name, number, opening)
+            figures += 1
+    assert figures >= len(chapter_files())
+
+
+def code_lines(tag):
+    """Each chapter's lines of code in cells with (True) or without (False) the hide-input tag.
+
+    Only lines long enough to be told apart from the prose, stripped of indentation.
+    """
+    lines = set()
+    for name in chapter_files():
+        for cell in shown_notebook((ROOT / f"{name}.md").read_text()).cells:
+            hidden = "hide-input" in cell.metadata.get("tags", [])
+            if cell.cell_type == "code" and hidden == tag:
+                lines |= {line.strip() for line in cell.source.splitlines()}
+    return {line for line in lines if len(line) > 24 and not line.startswith("#")}
+
+
+def test_plotting_code_the_website_folds_away_is_left_out(text):
+    """The PDF shows a hidden cell's figure, not its code; other cells' code stays."""
+    body = re.sub(r"\s+", " ", text)
+    hidden, shown = code_lines(True), code_lines(False)
+    assert hidden and shown
+    for line in hidden - shown:
+        assert re.sub(r"\s+", " ", line) not in body, line
+    printed = [line for line in shown if re.sub(r"\s+", " ", line) in body]
+    assert len(printed) > len(shown) / 2, "the PDF lost the code of the cells the page shows"
 
 
 def test_every_exercise_has_its_solution(text):
@@ -125,20 +195,31 @@ def test_every_exercise_has_its_solution(text):
     assert solutions == exercises
 
 
-def test_it_has_a_bibliography(text):
-    references = normalise(text.split(title_of("book/references").upper())[-1])
-    assert "spencer-harper" in references
-    assert "rosenblatt" in references
+def test_the_references_chapter_holds_the_bibliography(pdf, pages):
+    """Every work in references.bib is listed in the References chapter itself.
+
+    (Its authors' names also appear where the prose cites them: only the
+    chapter's own pages count here.)
+    """
+    title = title_of("book/references")
+    (bookmark,) = [entry for entry in pdf.outline if getattr(entry, "title", None) == title]
+    chapter = normalise(" ".join(pages[pdf.get_destination_page_number(bookmark) :]))
+    assert normalise(title) in chapter[:300]
+    works = parse_file(ROOT / "book" / "references.bib").entries.values()
+    authors = [" ".join(work.persons["author"][0].last_names) for work in works]
+    assert len(authors) >= 2
+    for author in authors:
+        assert normalise(author) in chapter, f"{author} is not in the References chapter"
 
 
-def test_every_character_has_a_glyph(pdf):
-    log = (LATEX / "book.log").read_text(errors="replace")
+def test_every_character_has_a_glyph(latex):
+    log = (latex / "book.log").read_text(errors="replace")
     missing = sorted(set(re.findall(r"Missing character: There is no (.+)", log)))
     assert not missing, "\n".join(missing)
 
 
-def test_nothing_sticks_out_into_the_margin(pdf):
-    log = (LATEX / "book.log").read_text(errors="replace")
+def test_nothing_sticks_out_into_the_margin(latex):
+    log = (latex / "book.log").read_text(errors="replace")
     overfull = [
         line
         for line in log.splitlines()
@@ -148,14 +229,15 @@ def test_nothing_sticks_out_into_the_margin(pdf):
     assert not overfull, "\n".join(overfull)
 
 
-def test_the_website_offers_the_pdf_after_make_pdf(pdf):
-    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True)
-    assert (HTML / "book.pdf").read_bytes() == PDF.read_bytes()
+def test_the_website_offers_the_pdf_after_make_pdf(project, latex):
+    subprocess.run(["make", "--no-print-directory", "book"], cwd=project, check=True)
+    site = project / "_build" / "html"
+    assert (site / "book.pdf").read_bytes() == (latex / "book.pdf").read_bytes()
     root = toc_files()[0]
-    preface = (HTML / f"{root}.html").read_text()
+    preface = (site / f"{root}.html").read_text()
     link = re.search(r'<a class="reference download" href="([^"]+\.pdf)"', preface)
     assert link, "the preface has no link to the PDF"
-    assert ((HTML / root).parent / link[1]).resolve() == (HTML / "book.pdf").resolve()
+    assert ((site / root).parent / link[1]).resolve() == (site / "book.pdf").resolve()
 
 
 def test_without_tex_make_pdf_says_what_to_install(tmp_path):

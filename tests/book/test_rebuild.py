@@ -2,28 +2,37 @@
 
 import os
 import re
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from toc import ROOT, chapter_files
+from toc import chapter_files, toc_files
 
-SOURCES = ["book", "neuron", "_config.yml", "_toc.yml", "Makefile", "requirements.txt"]
-SOURCES += ["pyproject.toml"]
+# The tests change the copy one after the other: one xdist worker runs them all, in order.
+pytestmark = pytest.mark.xdist_group("rebuild")
 
 
-def make_book(project):
-    """Run `make book` in `project`; return (succeeded, chapters it executed)."""
+def build_log(project):
+    """Run `make book` in `project`; return (succeeded, its output)."""
     run = subprocess.run(
         ["make", "--no-print-directory", "book"],
         cwd=project,
         capture_output=True,
         text=True,
     )
-    log = run.stdout + run.stderr
-    executed = re.findall(r"book/([\w-]+)\.md: Executing notebook", log)
-    return run.returncode == 0, sorted(executed)
+    return run.returncode == 0, run.stdout + run.stderr
+
+
+def executed_chapters(log):
+    """The chapters a build executed, in parallel or, as myst-nb does, one by one."""
+    in_parallel = re.findall(r"\] Executing: \S*book/([\w-]+)\.md", log)
+    one_by_one = re.findall(r"book/([\w-]+)\.md: Executing notebook", log)
+    return sorted(in_parallel + one_by_one)
+
+
+def make_book(project):
+    """Run `make book` in `project`; return (succeeded, chapters it executed)."""
+    succeeded, log = build_log(project)
+    return succeeded, executed_chapters(log)
 
 
 def append_cell(path, source):
@@ -32,25 +41,9 @@ def append_cell(path, source):
 
 
 @pytest.fixture(scope="module")
-def project(built_html, tmp_path_factory):
+def project(project_copy):
     """A copy of the sources and of the finished build, sharing the virtual environment."""
-    copy = tmp_path_factory.mktemp("project")
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "node_modules")
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            shutil.copy2(source, copy / name)
-    shutil.copytree(ROOT / "_build", copy / "_build", ignore=shutil.ignore_patterns("latex"))
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    # MathJax, installed by npm: shared as well, not copied (tens of megabytes).
-    modules = Path("book", "_ext", "node_modules")
-    (copy / modules).symlink_to(ROOT / modules)
-    # The copy's requirements are the ones installed: never reinstall from here.
-    for name in ["requirements.txt", "pyproject.toml"]:
-        os.utime(copy / name, (0, 0))
-    return copy
+    return project_copy("project")
 
 
 def chapter_names():
@@ -58,6 +51,21 @@ def chapter_names():
 
 
 def test_nothing_changed_executes_nothing(project):
+    assert make_book(project) == (True, [])
+
+
+def test_without_a_pdf_the_site_has_no_pdf_link(project):
+    """The copy of the build has no _build/latex: the site drops the PDF and its link."""
+    assert make_book(project)[0]
+    html = project / "_build" / "html"
+    assert not (html / "book.pdf").exists()
+    preface = (html / f"{toc_files()[0]}.html").read_text()
+    assert ".pdf" not in preface
+
+
+def test_a_prose_edit_executes_nothing(project):
+    with (project / "book" / "04-weight-adjustment.md").open("a") as chapter:
+        chapter.write("\nOne more sentence of prose.\n")
     assert make_book(project) == (True, [])
 
 
@@ -79,7 +87,36 @@ def test_a_failing_cell_fails_the_build_every_time(project):
         chapter.write_text(original)
 
 
-def test_a_package_change_runs_every_chapter_again(project):
+def test_a_package_change_runs_every_chapter_again_in_parallel(project):
     with (project / "neuron" / "data.py").open("a") as module:
         module.write("\n# A change to the package.\n")
-    assert make_book(project) == (True, chapter_names())
+    succeeded, log = build_log(project)
+    assert (succeeded, executed_chapters(log)) == (True, chapter_names())
+    # Every chapter ran before Sphinx read it, none in myst-nb's own serial pass...
+    assert "Executing notebook" not in log
+    # ...and two chapters were running at once: a second started before the first ended.
+    events = re.findall(r"\] (Executing|Execution Successful): ", log)
+    assert events[:2] == ["Executing", "Executing"], events
+
+
+def fresh_cache(project):
+    """Run the Makefile's cache check in `project`; return what it printed."""
+    run = subprocess.run(
+        ["make", "--no-print-directory", "fresh-cache"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout
+
+
+def test_a_requirements_change_clears_the_execution_cache(project):
+    cache = project / "_build" / ".jupyter_cache"
+    assert fresh_cache(project) == "" and cache.is_dir()
+    requirements = project / "requirements.txt"
+    with requirements.open("a") as pinned:
+        pinned.write("# another pin\n")
+    os.utime(requirements, (0, 0))  # not newer than the installed environment
+    assert "clearing the execution cache" in fresh_cache(project)
+    assert not cache.exists()

@@ -1,0 +1,36 @@
+"""Controls whose accessible name holds the words they show (WCAG 2.5.3, Label in Name).
+
+A voice-control user says what they see ("click Show code cell source"); that
+works only when the control's accessible name contains its visible text. Two
+controls named themselves otherwise with an `aria-label`:
+
+- myst-nb's fold of a hidden code cell, shown as "Show code cell source" (or
+  "Hide code cell source") and labelled "Toggle hidden content": the label is
+  dropped, so the name is the words shown;
+- the theme's search field in the sidebar, showing "Search Ctrl+K" and
+  labelled "Search": accessible_names/search-button-field.html is the theme's own
+  template without the label, so the name is the words shown.
+
+axe-core checks this (rule label-content-name-mismatch) in the browser tests.
+"""
+
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "accessible_names"
+FOLD = '<summary aria-label="Toggle hidden content">'
+
+
+def use_own_templates(app, config):
+    # Before the theme's component folder, which pydata-sphinx-theme appends later.
+    config.templates_path.insert(0, str(TEMPLATES))
+
+
+def name_folds_by_their_words(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = context["body"].replace(FOLD, "<summary>")
+
+
+def setup(app):
+    app.connect("config-inited", use_own_templates)
+    app.connect("html-page-context", name_folds_by_their_words)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
