@@ -22,6 +22,8 @@ from toc import ROOT, chapter_files
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from launch import launch_links, repository_from_environment  # noqa: E402
 
+# One worker runs them all: the fixtures run every notebook (or build the book) once.
+pytestmark = pytest.mark.xdist_group("launch")
 REPOSITORY = "example-owner/neuron-book"
 CHAPTERS = [name.rpartition("/")[2] for name in chapter_files()]
 

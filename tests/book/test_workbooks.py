@@ -16,6 +16,8 @@ from nbclient import NotebookClient
 from toc import ROOT, chapter_files
 from wrong_answers import WRONG_ANSWERS
 
+# One worker runs them all: the fixtures run every notebook (or build the book) once.
+pytestmark = pytest.mark.xdist_group("workbooks")
 CHAPTERS = [name.rpartition("/")[2] for name in chapter_files()]
 CHECK_CELL = re.compile(r"^(check_\w+)\.check\(")
 
