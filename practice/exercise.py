@@ -289,7 +289,11 @@ def short(value, precision=4):
             return re.sub(r"\[ +| +(?=[,\]])", lambda m: m[0].strip(), text)  # no padding
         except (TypeError, ValueError):
             pass
+    if callable(value) and hasattr(value, "__name__"):
+        return value.__name__
     text = repr(value)
+    if " at 0x" in text:  # an object without a repr of its own: its kind
+        return f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

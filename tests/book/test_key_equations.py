@@ -144,7 +144,9 @@ def labelled_equations(name):
 
 def test_the_built_page_lists_every_numbered_equation_of_the_chapters(page):
     expected = [
-        (name.split("/")[-1], label) for name in chapter_files() for label in labelled_equations(name)
+        (name.split("/")[-1], label)
+        for name in chapter_files()
+        for label in labelled_equations(name)
     ]
     links = page("book/key-equations").select("main .key-equation p a[href*='#equation-']")
     listed = [tuple(a["href"].split(".html#equation-")) for a in links]

@@ -118,7 +118,7 @@ class MeasuredNetwork(NeuralNetwork):
 """,
             [
                 "for inputs = [[0., 0., 1.], [1., 1., 1.], [1., 0., 1.], [0., 1., 1.]], "
-                "outputs = [[0], [1], [1], [0]]: expected ",
+                "outputs = [[0.], [1.], [1.], [0.]]: expected ",
                 "(and 1 more test inputs)",
             ],
         ),
@@ -320,6 +320,73 @@ def with_bias(pairs):
     return np.array(pairs, dtype=float)
 """,
             ["it changed its input pairs"],
+        ),
+    ],
+    "check_numerical_gradient": [
+        (  # one flat array, whatever the shape of the weights
+            """
+def numerical_gradient(error_of, weights, eps=1e-6):
+    flat = weights.ravel()
+    gradient = np.zeros(flat.size)
+    for i in range(flat.size):
+        nudge = np.zeros(flat.size)
+        nudge[i] = eps
+        up = error_of((flat + nudge).reshape(weights.shape))
+        down = error_of((flat - nudge).reshape(weights.shape))
+        gradient[i] = (up - down) / (2 * eps)
+    return gradient
+""",
+            [
+                "for error_of = sum_of_squares, weights = [[1., -2.], [0.5, 3.]]: "
+                "expected shape (2, 2), got shape (4,)"
+            ],
+        ),
+        (  # one-sided difference over 2 eps: half the gradient of w**2, about w
+            """
+def numerical_gradient(error_of, weights, eps=1e-6):
+    gradient = np.zeros_like(weights)
+    for index in np.ndindex(weights.shape):
+        nudge = np.zeros_like(weights)
+        nudge[index] = eps
+        gradient[index] = (error_of(weights + nudge) - error_of(weights)) / (2 * eps)
+    return gradient
+""",
+            ["expected [[2., -4.], [1., 6.]], got [[1., -2.], [0.5, 3.]]"],
+        ),
+        (  # down minus up: the gradient's opposite
+            """
+def numerical_gradient(error_of, weights, eps=1e-6):
+    gradient = np.zeros_like(weights)
+    for index in np.ndindex(weights.shape):
+        nudge = np.zeros_like(weights)
+        nudge[index] = eps
+        gradient[index] = (error_of(weights - nudge) - error_of(weights + nudge)) / (2 * eps)
+    return gradient
+""",
+            ["expected [[2., -4.], [1., 6.]], got [[-2., 4.], [-1., -6.]]"],
+        ),
+    ],
+    "check_hidden_neuron": [
+        (  # a flat array of answers
+            """
+def hidden_neuron(network, j):
+    return lambda inputs: sigmoid(inputs @ network.layer1_weights[:, j])
+""",
+            ["for network = a TwoLayerNetwork, j = 0: expected shape (4, 1), got shape (4,)"],
+        ),
+        (  # row j, not column j: a (4,) row cannot meet inputs (k, 3)
+            """
+def hidden_neuron(network, j):
+    return lambda inputs: sigmoid(inputs @ network.layer1_weights[[j]].T)
+""",
+            ["for network = a TwoLayerNetwork, j = 0: raised ValueError: matmul"],
+        ),
+        (  # the weighted sums, without the sigmoid
+            """
+def hidden_neuron(network, j):
+    return lambda inputs: inputs @ network.layer1_weights[:, [j]]
+""",
+            ["for network = a TwoLayerNetwork, j = 0: expected [[", "(and 1 more test inputs)"],
         ),
     ],
 }
