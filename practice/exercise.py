@@ -257,8 +257,8 @@ def changed_inputs(args, kwargs, given_args, given_kwargs, parameters):
     return [
         (
             f"changed {name}",
-            f"it changed its input {name} (the caller's array): compute into a new "
-            "array (or work on np.copy of it) instead",
+            f"it changed its input {name} (the caller's): compute into a new "
+            "array (or work on a copy of it, np.copy) instead",
         )
         for name, before, after in pairs
         if not same_value(before, after)
@@ -266,6 +266,12 @@ def changed_inputs(args, kwargs, given_args, given_kwargs, parameters):
 
 
 def same_value(a, b):
+    """Whether two inputs hold the same values (an object: the same attributes)."""
+    if hasattr(a, "__dict__") and not callable(a) and type(a) is type(b):
+        attributes = vars(a)
+        return attributes.keys() == vars(b).keys() and all(
+            same_value(value, vars(b)[name]) for name, value in attributes.items()
+        )
     try:
         return bool(np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True))
     except (TypeError, ValueError):

@@ -84,7 +84,7 @@ def test_writing_into_the_input_is_caught(check):
 
     status, text = status_and_text(check, row_means)
     assert status == "wrong"
-    assert "it changed its input table (the caller's array)" in text
+    assert "it changed its input table (the caller's)" in text
 
 
 def test_touching_numpys_global_random_state_is_caught_and_undone(check):
@@ -152,3 +152,26 @@ def test_bad_declarations_are_refused_with_a_clear_error():
         Exercise(row_means, cases=[])
     with pytest.raises(ValueError, match="must define a function or a class"):
         Exercise("x = 1", cases=[1])
+
+
+class Box:
+    """An object holding an array, as the book's networks do."""
+
+    def __init__(self, values):
+        self.values = np.asarray(values, dtype=float)
+
+
+def box_total(box):
+    return float(np.sum(box.values))
+
+
+def test_an_object_given_back_unchanged_is_unchanged_and_a_changed_one_is_caught():
+    check = Exercise(box_total, cases=[Box([1.0, 2.0])])
+    assert check.feedback(box_total).status == "right"
+
+    def emptying(box):
+        total = float(np.sum(box.values))
+        box.values[:] = 0
+        return total
+
+    assert "it changed its input box" in check.feedback(emptying).text
