@@ -25,8 +25,10 @@ NO_WARNINGS = ! grep -E "WARNING|Warning" $(BOOK_LOG) || { echo "The build print
 TEX_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf latexmk
 PDF := $(BUILD)/latex/book.pdf
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
-# Dates in the site and the PDF (Sphinx, XeTeX and xdvipdfmx read it): the last
-# commit's, unless it is set already, so the same commit gives the same files.
+# Dates in the site and the PDF: the last commit's, unless SOURCE_DATE_EPOCH is
+# set already, so the same commit gives the same files. Sphinx writes the PDF's
+# date from it, xdvipdfmx its /CreationDate and /ID; FORCE_SOURCE_DATE makes
+# TeX's own \today follow it too (the book does not use it today).
 ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
 SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
 endif

@@ -14,10 +14,10 @@ def sigmoid(x):
     #     x >= 0:  1 / (1 + e^(-x))  =  1 / (1 + power)
     #     x <  0:  e^x / (e^x + 1)   =  power / (1 + power)
     # (the second is the first with top and bottom multiplied by e^x).
-    # One exp serves both.  The top is 1 where x >= 0 (True counts as 1,
-    # the larger of the two) and power elsewhere (False counts as 0).
+    # One exp serves both.  The top is the larger of power and the sign of
+    # x: 1 where x > 0, -1 where x < 0, and at x = 0 power is 1 anyway.
     power = np.exp(-np.abs(x))
-    return np.maximum(power, x >= 0) / (1 + power)
+    return np.maximum(power, np.sign(x)) / (1 + power)
 
 
 def sigmoid_derivative(output):

@@ -17,6 +17,9 @@ and returns the notebook a reader opens:
   term; the page's labels `(name)=` are dropped;
 - a cell the page folds (tag `hide-input`) is folded; a figure's caption follows
   the cell that draws it;
+- a first cell installs the book's package where it is missing (`setup_cell`):
+  from the repository when the build knows it, else from the copy of the book
+  it was built in, or says in one sentence how to install it;
 - every cell's id is derived from its source (`cell_ids.py`) and printed output
   is joined per stream (`streams.py`), so the same chapter
   gives the same notebook on every build.
@@ -28,7 +31,9 @@ by a function given by the caller (`sphinx_resolver` does it as the page does);
 A directive or role the converter does not know is an error that names it.
 """
 
+import json
 import re
+import textwrap
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +62,11 @@ ROLES = {  # MyST role -> (Sphinx domain, reference type)
     "cite:p": ("cite", "p"),
     "cite:t": ("cite", "t"),
 }
+HOW_TO_INSTALL = (
+    "This notebook needs neuron, the book's package: in a copy of the book's "
+    "repository, run `python -m pip install -r requirements-reader.txt` "
+    "and restart the kernel (the book's preface says more)."
+)
 DIRECTIVE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\} *(?P<arg>.*)$")
 CODE_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
 OPTION = re.compile(r"^ *:(?P<key>[\w-]+):(?: +(?P<value>.*))?$")
@@ -92,15 +102,16 @@ def glued_values(executed):
     return values
 
 
-def to_notebook(executed, resolve, folder):
+def to_notebook(executed, resolve, folder, install=None):
     """The notebook a reader opens, from a chapter's executed notebook.
 
     `resolve(role, target)` returns the page's text for a cross-reference
     (role "ref", "numref", "eq", "term", "cite" ...); `folder` is where the
-    chapter lives, from which `{literalinclude}` paths are read.
+    chapter lives, from which `{literalinclude}` paths are read. With an
+    `install` source, the notebook opens with `setup_cell(install)`.
     """
     context = SimpleNamespace(glue=glued_values(executed), resolve=resolve, folder=Path(folder))
-    cells, solution = [], None
+    cells, solution = [] if install is None else [setup_cell(install)], None
     for cell in executed.cells:
         tags = cell.metadata.get("tags", [])
         if HIDDEN in tags:
@@ -138,6 +149,55 @@ def to_notebook(executed, resolve, folder):
     merge_streams(notebook)
     derive_cell_ids(notebook)
     return notebook
+
+
+def setup_cell(source):
+    """The first cell of a reader's notebook: it installs `neuron` where it is missing.
+
+    `source` is where pip gets the package: the book's repository as a pip URL
+    ("git+https://github.com/owner/name@commit"), or the folder of a copy of
+    the book (a Path). Where that folder is not there, the cell says in one
+    sentence how to install the package, and stops.
+    """
+    imports = ["import importlib.util", "import subprocess", "import sys"]
+    if isinstance(source, Path):
+        imports.append("from pathlib import Path")
+        origin = "the copy of the book it was made from"
+        how = textwrap.wrap(HOW_TO_INSTALL, 56, drop_whitespace=False)
+        find = [
+            f"BOOK = Path({quoted(str(source))})",
+            "if not BOOK.is_dir():",
+            "    raise ModuleNotFoundError(",
+            *(f"        {quoted(line)}" for line in how),
+            "    )",
+            'REQUIREMENT = f"neuron[plots] @ {BOOK.as_uri()}"',
+        ]
+    else:
+        origin = "the book's repository (this needs a connection)"
+        find = [f"REQUIREMENT = {quoted(f'neuron[plots] @ {source}')}"]
+    comment = (
+        "This notebook imports `neuron`, the book's package. Where Python cannot "
+        f"find it, this cell installs it from {origin}."
+    )
+    code = [
+        *(f"# {line}" for line in textwrap.wrap(comment, 72)),
+        *imports,
+        "",
+        'if importlib.util.find_spec("neuron") is None:',
+        *(f"    {line}" for line in find),
+        """    print(f"Installing the book's package: pip install '{REQUIREMENT}'")""",
+        '    pip = [sys.executable, "-m", "pip", "install", "--quiet", REQUIREMENT]',
+        "    subprocess.run(pip, check=True)",
+        "    importlib.invalidate_caches()",
+    ]
+    cell = nbformat.v4.new_code_cell("\n".join(code))
+    cell.metadata.book = {"setup": True}
+    return cell
+
+
+def quoted(text):
+    """`text` as a Python string literal in double quotes."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def markdown_cell(piece):
@@ -358,7 +418,19 @@ def page_notebook(app, pagename, prepare=None):
         raise ConversionError(f"{pagename}: no cached run, so no outputs") from missing
     if prepare is not None:
         notebook = prepare(notebook)
-    return to_notebook(notebook, sphinx_resolver(app, pagename), source.parent)
+    return to_notebook(
+        notebook, sphinx_resolver(app, pagename), source.parent, install_source(app)
+    )
+
+
+def install_source(app):
+    """Where a reader's notebook installs `neuron` from: the repository at the
+    commit the book was built from, if the build knows it (the Pages workflow
+    tells it: launch.py), or else the copy of the book being built."""
+    known = getattr(app, "book_repository", None)
+    if known:
+        return f"git+https://github.com/{known['repository']}@{known['commit']}"
+    return Path(app.confdir)
 
 
 def sphinx_resolver(app, docname):

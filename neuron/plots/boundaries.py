@@ -80,12 +80,19 @@ def plot_decision_regions(
             )
 
     xs, points = _plane_points(inputs, limits, resolution)
+    # At most two panels a row, so that a phone shows them large enough.
+    ncols = min(len(thinks), 2)
+    nrows = -(-len(thinks) // ncols)
     figure, axes = new_figure(
-        ncols=len(thinks),
-        width=max(2.9 * len(thinks) + 1.0, 5.4),
-        height=3.5,
+        nrows=nrows,
+        ncols=ncols,
+        width=max(2.3 * ncols + 0.9, 5.4),
+        height=2.7 * nrows + 0.6,
     )
-    axes = np.atleast_1d(axes)
+    axes = np.atleast_1d(axes).ravel()
+    for spare in axes[len(thinks) :]:
+        spare.set_visible(False)
+    axes = axes[: len(thinks)]
     for ax, think, outputs, title in zip(
         axes, thinks, targets, titles, strict=True
     ):

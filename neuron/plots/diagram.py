@@ -61,8 +61,8 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
 
     top = max(1.0, 0.5 * (n_inputs - 1) * 1.3)
     left, right = (-0.4, 11.8) if inputs is not None else (-0.1, 10.5)
-    bottom, ceiling = -top - 0.8, top + 1.0
-    width = 7.0
+    bottom, ceiling = -top - 0.8, top + 1.8
+    width = 6.0
     figure, ax = new_figure(
         width=width, height=width * (ceiling - bottom) / (right - left)
     )
@@ -74,7 +74,8 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
         np.linspace(top, -top, n_inputs) if n_inputs > 1 else np.zeros(1)
     )
 
-    # Column headings, above the parts they name.
+    # Column headings, above the parts they name; every other one a row
+    # higher, so that they do not run into each other.
     heading = {
         "ha": "center",
         "va": "bottom",
@@ -84,12 +85,12 @@ def draw_neuron(weights=None, inputs=None, n_inputs=None):
     ax.text(INPUT_X, top + 0.6, "inputs", **heading)
     ax.text(
         0.45 * INPUT_X + 0.55 * SUM_X - 0.5,
-        top + 0.6,
+        top + 1.3,
         "synaptic weights",
         **heading,
     )
     ax.text(SUM_X, top + 0.6, "weighted sum", **heading)
-    ax.text(SIGMOID_X, top + 0.6, "sigmoid", **heading)
+    ax.text(SIGMOID_X, top + 1.3, "sigmoid", **heading)
     ax.text(OUTPUT_X, top + 0.6, "output", **heading)
 
     # The inputs and their synapses, one arrow per weight.

@@ -110,6 +110,7 @@ class Visit:
     math_rendered: int = 0
     math_problems: list = field(default_factory=list)
     image_problems: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
     overflow: list = field(default_factory=list)
     sideways: list = field(default_factory=list)
     axe_serious: list = field(default_factory=list)
@@ -177,6 +178,12 @@ IMAGES_JS = """async () => {
   }
   return problems;
 }"""
+
+# Each image the page shows: its address, its width in pixels and the width it is shown at.
+FIGURES_JS = """() => [...document.querySelectorAll('main img')]
+  .map((img) => ({src: img.currentSrc, natural: img.naturalWidth,
+                  shown: img.getBoundingClientRect().width}))
+  .filter((img) => img.shown > 0)"""
 
 # Elements that stick out past the right edge of the screen and are not inside a box
 # of their own that scrolls sideways (as code blocks, wide tables and equations are).
@@ -299,6 +306,7 @@ def visit(browser, base, url, size, axe=True):
         math = page.evaluate(MATH_JS)
         result.math_rendered, result.math_problems = math["rendered"], math["problems"]
         result.image_problems = page.evaluate(IMAGES_JS)
+        result.figures = page.evaluate(FIGURES_JS)
         if size == "phone":
             result.overflow = page.evaluate(OVERFLOW_JS)
         result.sideways = page.evaluate(SIDEWAYS_JS)

@@ -12,6 +12,7 @@ changed chapter) does so in a copy of the project, `copy_of_project`.
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from filelock import FileLock
 from toc import HTML, ROOT
 
 REPOSITORY_SETTINGS = ("BOOK_REPOSITORY", "BOOK_BRANCH", "BOOK_COMMIT")  # launch.py
+# The book's Sphinx extensions (book/_ext), which some tests call directly.
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
 HERE = Path(__file__).parent
 # What a copy of the project needs: the sources (the build's inputs) and the build.
 SOURCES = ["book", "neuron", "_config.yml", "_toc.yml", "Makefile", "requirements.txt"]

@@ -34,7 +34,8 @@ SHARED = [".venv", "book/_ext/node_modules"]  # installed once, used by both clo
 # The files make would reinstall from when they look newer than the install.
 INSTALL_INPUTS = ["requirements.txt", "pyproject.toml"]
 INSTALL_INPUTS += ["book/_ext/package.json", "book/_ext/package-lock.json"]
-EXECUTING = re.compile(r"([\w/.-]+)\.md: Executing notebook")
+# A chapter executed: by jupyter-cache's parallel executor, or by myst-nb itself.
+EXECUTING = re.compile(r"\] Executing: (\S+)\.md|(\S+)\.md: Executing notebook")
 # A notebook's Markdown: a heading starts a section, except inside a code fence.
 HEADING = re.compile(r"#{1,6} ")
 FENCE = re.compile(r" *(`{3,}|~{3,})")
@@ -74,7 +75,10 @@ def build(folder):
             )
             if run.returncode != 0:
                 sys.exit(f"make {target} failed in {folder}: see {log}")
-    executed = {Path(name).relative_to(folder) for name in EXECUTING.findall(log.read_text())}
+    executed = {
+        Path(parallel or alone).relative_to(folder)
+        for parallel, alone in EXECUTING.findall(log.read_text())
+    }
     notebooks = folder / "_build" / "jupyter_execute"
     pages = {path.relative_to(notebooks).with_suffix("") for path in notebooks.rglob("*.ipynb")}
     if executed != pages:
@@ -136,7 +140,8 @@ def page_without_measurements(path):
 
 def notebook_without_measurements(path, page):
     """A notebook download with its measured cells' outputs emptied, and the
-    values glued beside them on `page` taken out of its text."""
+    values glued beside them on `page` taken out of its text (and the ids of
+    the cells that quote them, which are derived from their text)."""
     glued = {span.get_text() for span in glued_beside_measurements(soup_of(page))}
     notebook = json.loads(path.read_text(encoding="utf-8"))
     section, fenced, measured, lines = 0, False, set(), []
@@ -156,7 +161,9 @@ def notebook_without_measurements(path, page):
     for cell, section, line in lines:
         if section in measured:
             for value in sorted(glued, key=len, reverse=True):
-                line = line.replace(value, "")
+                if value in line:
+                    line = line.replace(value, "")
+                    cell["id"] = None  # derived from the text, times and all
         cell["source"].append(line)
     return notebook
 

@@ -10,7 +10,7 @@ that each fault is caught.
 import json
 import re
 from contextlib import contextmanager
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import (
@@ -24,9 +24,14 @@ from browser import (
     visit,
 )
 from missing_tool import missing_tool, require_module
+from PIL import Image
 from toc import ROOT, toc_files
 
+from neuron.plots.style import SMALLEST_TEXT_PT
+
 ALL_PAGES = toc_files()
+# The smallest text a phone's reader should have to read in a figure, in CSS px.
+SMALLEST_FIGURE_TEXT_PX = 9
 
 
 def on_page(name, *size):
@@ -102,6 +107,25 @@ def test_every_image_loaded_and_has_alt_text(visits, name, size):
 @pytest.mark.parametrize("name", PAGES)
 def test_nothing_overflows_a_phone_screen(visits, name):
     assert visits(name, "phone").overflow == []
+
+
+def smallest_text_px(figure, built_html):
+    """How high a figure's smallest text is on the screen, in CSS px.
+
+    Every figure's text is at least SMALLEST_TEXT_PT high (neuron.plots.style);
+    the image holds it at its own resolution (dots per inch, from the PNG) and
+    the page scales the image from its width to the width it is shown at.
+    """
+    with Image.open(built_html / urlsplit(figure["src"]).path.lstrip("/")) as image:
+        dpi = image.info["dpi"][0]
+    return SMALLEST_TEXT_PT * dpi / 72 * figure["shown"] / figure["natural"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_figure_text_is_legible_on_a_phone(visits, built_html, name):
+    for figure in visits(name, "phone").figures:
+        px = smallest_text_px(figure, built_html)
+        assert px >= SMALLEST_FIGURE_TEXT_PX, f"{figure['src']}: text {px:.1f} px high"
 
 
 @pytest.mark.parametrize("name", PAGES)

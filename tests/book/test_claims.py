@@ -110,3 +110,24 @@ def test_a_number_only_a_shown_output_printed_is_caught():
     # 0.99 is printed by a cell, but a cell printing it does not check the sentence.
     html = synthetic_page("It printed 0.99.")
     assert unchecked_numbers(html, SYNTHETIC_SOURCE) == ["0.99"]
+
+
+# A computer's exponent (5.8e-06) where a person writes 5.8 × 10⁻⁶.
+COMPUTER_EXPONENT = re.compile(r"\d[eE][-+]?\d")
+
+
+def computer_written(html):
+    """The glued values of a page that show a computer's exponent."""
+    glued = BeautifulSoup(html, "html.parser").select(".pasted-text")
+    return [value.get_text() for value in glued if COMPUTER_EXPONENT.search(value.get_text())]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_glued_numbers_read_as_a_person_writes_them(built_html, name):
+    assert computer_written((built_html / f"{name}.html").read_text()) == []
+
+
+def test_a_computer_exponent_is_caught():
+    html = synthetic_page("Off by <span class='pasted-text'>5.8e-06</span>.")
+    assert computer_written(html) == ["5.8e-06"]
+    assert computer_written(synthetic_page("Off by 5.8 × 10⁻⁶.")) == []

@@ -6,10 +6,12 @@ so the site never links to a repository that is not there.
 
 import base64
 import re
+from types import SimpleNamespace
 
 import nbformat
 import pytest
 from cells import shown_notebook
+from downloads import name_the_repository
 from toc import ROOT, chapter_files
 
 CHAPTERS = chapter_files()
@@ -31,9 +33,11 @@ def test_each_chapter_downloads_as_a_notebook_that_holds_its_code(page, built_ht
     notebook = nbformat.read((built_html / name).parent / href, as_version=4)
     nbformat.validate(notebook)
     source = (ROOT / f"{name}.md").read_text()
-    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    setup, *cells = notebook.cells
+    assert setup.metadata.book == {"setup": True}, f"{name}: no set-up cell first"
+    code = [cell.source for cell in cells if cell.cell_type == "code"]
     assert code, f"{name}: the notebook has no code cells"
-    # The code cells the page shows, in order, and not the hidden ones.
+    # After the set-up cell, the code cells the page shows, in order, and not the hidden ones.
     shown = shown_notebook(source).cells
     assert code == [cell.source for cell in shown if cell.cell_type == "code"]
     assert notebook.metadata.kernelspec.language == "python"
@@ -90,7 +94,8 @@ def test_each_chapter_notebook_holds_the_outputs_the_page_shows(page, built_html
     href = download_link(page(name), ".ipynb")
     folder = (built_html / name).parent
     notebook = nbformat.read(folder / href, as_version=4)
-    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    setup, *cells = notebook.cells  # the set-up cell has no counterpart on the page
+    code = [cell for cell in cells if cell.cell_type == "code"]
     shown = page(name).select("main div.cell")
     assert len(code) == len(shown), f"{name}: {len(code)} code cells, the page shows {len(shown)}"
     for number, (cell, on_page) in enumerate(zip(code, shown, strict=True)):
@@ -109,7 +114,23 @@ def test_each_chapter_downloads_as_its_source(page, built_html, name):
 
 def test_the_preface_says_how_to_run_a_chapter(page):
     text = page("book/intro").find("main").get_text()
-    assert "pip install -r requirements.txt" in text
+    assert "pip install -r requirements-reader.txt" in text
+    # The Python versions it names are the ones the package accepts (pyproject.toml).
+    oldest = re.search(r'requires-python = ">=3\.(\d+)"', (ROOT / "pyproject.toml").read_text())
+    assert f"Python 3.{oldest[1]}," in " ".join(text.split())
+
+
+def test_without_a_repository_the_preface_says_so(page):
+    # The tests' build is given no repository (conftest.py), as a local build.
+    text = " ".join(page("book/intro").find("main").get_text().split())
+    assert "built without the address of its repository" in text
+
+
+def test_with_a_repository_the_preface_links_it():
+    url = "https://github.com/someone/neuron-book"
+    config = SimpleNamespace(html_theme_options={"repository_url": url}, myst_substitutions={})
+    name_the_repository(None, config)
+    assert f"<{url}>" in config.myst_substitutions["book_repository"]
 
 
 def test_no_launch_buttons_without_a_repository(page):

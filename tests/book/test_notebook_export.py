@@ -1,14 +1,13 @@
 """The notebook converter on small chapters of its own (no build needed)."""
 
+import subprocess
 import sys
 
 import nbformat
 import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
+from notebook_export import HOW_TO_INSTALL, ConversionError, setup_cell, to_notebook
 from toc import ROOT
-
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-from notebook_export import ConversionError, to_notebook  # noqa: E402
 
 HEADER = "---\nkernelspec:\n  name: python3\n  display_name: Python 3\n  language: python\n---\n"
 PAGE = {("numref", "ex-one"): "Exercise 1.1", ("eq", "eq-one"): "(1.1)", ("term", "sum"): "sum"}
@@ -96,3 +95,14 @@ def test_cell_ids_come_from_the_sources():
 def test_what_it_cannot_convert_is_named(text, named):
     with pytest.raises(ConversionError, match=named.replace("(", r"\(").replace(")", r"\)")):
         convert(text)
+
+
+def test_the_setup_cell_says_how_to_install_the_package_it_cannot_find(tmp_path):
+    cell = setup_cell(tmp_path / "not-here")
+    # -S: no site-packages, so Python cannot find `neuron` (nor does the folder hold it).
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", cell.source], cwd=tmp_path, capture_output=True, text=True
+    )
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == f"ModuleNotFoundError: {HOW_TO_INSTALL}"
+    assert "pip install -r requirements-reader.txt" in HOW_TO_INSTALL
