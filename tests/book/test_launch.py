@@ -4,7 +4,10 @@ The book is built again the way .github/workflows/pages.yml builds it, told
 a repository (example-owner/neuron-book) and the commit checked out here.
 Then the workflow's own script for the `notebooks` job runs against a local
 copy of the repository standing in for GitHub; the links on every chapter
-page must open notebooks that are on the branch it pushed.
+page must open notebooks that are on the branch it pushed, and each of those
+notebooks must run top to bottom in the reader's environment (from
+requirements-reader.txt), its first cell installing the book's package from
+the local copy standing in for the repository's address.
 """
 
 import os
@@ -13,10 +16,12 @@ import subprocess
 import sys
 import tarfile
 
+import nbformat
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
+from test_reader_setup import BIN, VENV, reader_venv, run  # noqa: F401 (a fixture)
 from toc import ROOT, chapter_files
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
@@ -154,3 +159,50 @@ def test_each_chapter_launches_its_notebook_and_workbook_from_the_notebooks_bran
     assert ".binder/requirements.txt" in on_branch
     parent = git("rev-parse", "notebooks~1", cwd=published)
     assert parent == commit, "the branch is one commit on top of the commit the site names"
+
+
+def test_the_published_notebooks_install_the_package_from_the_commit_they_were_built_from(
+    launched_site, published
+):
+    _, commit = launched_site
+    for chapter in CHAPTERS:
+        for name in (f"{chapter}.ipynb", f"{chapter}-workbook.ipynb"):
+            source = git("show", f"notebooks:notebooks/{name}", cwd=published)
+            first = nbformat.reads(source, as_version=4).cells[0].source
+            assert f"git+https://github.com/{REPOSITORY}@{commit}" in first, name
+
+
+def test_every_published_notebook_runs_in_the_readers_environment(
+    reader_venv,  # noqa: F811 (the fixture, imported above)
+    launched_site,
+    published,
+    tmp_path,
+):
+    """With `neuron` uninstalled: the first notebook's first cell installs it again,
+    from the local copy standing in for https://github.com/example-owner/neuron-book."""
+    _, commit = launched_site
+    stand_in = f"git+{published.as_uri()}@{commit}"
+    run(str(BIN / "python"), "-m", "pip", "uninstall", "--yes", "neuron", check=True)
+    try:
+        for chapter in CHAPTERS:
+            for name in (f"{chapter}.ipynb", f"{chapter}-workbook.ipynb"):
+                source = git("show", f"notebooks:notebooks/{name}", cwd=published)
+                source = source.replace(f"git+https://github.com/{REPOSITORY}@{commit}", stand_in)
+                path = tmp_path / name
+                path.write_text(source)
+                result = run(str(BIN / "jupyter"), "execute", "--inplace", name, cwd=tmp_path)
+                assert result.returncode == 0, f"{name}:\n{result.stderr}"
+        where = run(str(BIN / "python"), "-c", "import neuron; print(neuron.__file__)")
+        assert where.stdout.startswith(str(VENV)), "not installed from the stand-in"
+    finally:  # the reader's editable install again, as requirements-reader.txt makes it
+        editable = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-e", "."]
+        run(*editable, cwd=ROOT, check=True)
+
+
+def test_binder_builds_from_the_readers_requirements():
+    binder = (ROOT / ".binder" / "requirements.txt").read_text().split()
+    assert "-r" in binder
+    included = ROOT / ".binder" / binder[binder.index("-r") + 1]
+    assert included.resolve() == (ROOT / "requirements-reader.txt").resolve()
+    runtime = (ROOT / ".binder" / "runtime.txt").read_text().strip()
+    assert runtime.startswith("python-3.1")
