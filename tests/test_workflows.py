@@ -101,3 +101,13 @@ def test_pull_requests_run_what_ci_runs():
     commands = [line.strip() for line in script.splitlines()]
     # The PDF's tests build theirs in a copy of the project: the PDF comes after.
     assert commands.index("make test") < commands.index("make pdf")
+
+
+def test_pages_publishes_the_launch_notebooks_with_write_access_to_contents_only():
+    _, config = load("pages.yml")
+    notebooks = config["jobs"]["notebooks"]
+    assert notebooks["needs"] == "build"
+    assert notebooks["permissions"] == {"contents": "write"}
+    downloads = [s for s in notebooks["steps"] if "download-artifact" in s.get("uses", "")]
+    assert downloads[0]["with"]["name"] == "github-pages"  # the site the deploy publishes
+    assert "refs/heads/notebooks" in notebooks["steps"][-1]["run"]

@@ -4,11 +4,8 @@
   menu, beside its Markdown source. The theme does this only when a launch
   button is configured; here it is done for every notebook page, and the
   notebook reads like the page (book/_ext/notebook_export.py).
-- Launch buttons (Binder, Colab) are configured in `_config.yml` but shown only
-  once `repository.url` names the book's repository: without one there is
-  nothing for them to open, so they are switched off.
 - The preface says where to get the book's files: the repository, when
-  `repository.url` names it, or plainly that this build does not know it.
+  the build knows it (launch.py), or plainly that this build does not know it.
 - When `make pdf` has built the book's PDF, the site carries a copy at its root
   and the Sphinx tag `pdf` is set, so `{only} html and pdf` blocks (the
   preface's download link) appear. Without a PDF those blocks are left out,
@@ -23,22 +20,11 @@ from notebook_export import ConversionError, page_notebook
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
-LAUNCH_KEYS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url")
 
 
 def pdf_path(app):
     """Where `make pdf` leaves the book: _build/latex/book.pdf."""
     return Path(app.outdir).parent / "latex" / app.config.downloads_pdf_name
-
-
-def launch_buttons_need_a_repository(app, config):
-    options = config.html_theme_options
-    if not options.get("repository_url"):
-        launch = dict(options.get("launch_buttons") or {})
-        for key in LAUNCH_KEYS:
-            launch.pop(key, None)
-        launch["thebe"] = False
-        options["launch_buttons"] = launch
 
 
 def name_the_repository(app, config):
@@ -52,7 +38,7 @@ def name_the_repository(app, config):
     else:
         where = (
             "this copy of the book was built without the address of its repository "
-            "(`repository.url` in `_config.yml`), so ask whoever published it for the "
+            "(the Pages workflow gives it), so ask whoever published it for the "
             "repository, or for its files as a folder: the commands below run in it."
         )
     config.myst_substitutions = {**config.myst_substitutions, "book_repository": where}
@@ -104,8 +90,7 @@ def copy_pdf(app, exception):
 def setup(app):
     # The name `make pdf` gives the PDF (latex.latex_documents.targetname in _config.yml).
     app.add_config_value("downloads_pdf_name", "book.pdf", "html")
-    app.connect("config-inited", launch_buttons_need_a_repository)
-    app.connect("config-inited", name_the_repository)
+    app.connect("config-inited", name_the_repository, priority=600)  # after launch.py
     app.connect("builder-inited", tag_pdf)
     app.connect("env-get-outdated", reread_root_when_pdf_appears)
     app.connect("html-page-context", offer_notebook, priority=400)

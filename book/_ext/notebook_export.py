@@ -397,11 +397,12 @@ def inline(text, context):
 # In a Sphinx build: the page's notebook, its cross-references as the page shows them.
 
 
-def page_notebook(app, pagename):
+def page_notebook(app, pagename, prepare=None):
     """The reader's notebook of an executed page, or None for a page that is not a notebook.
 
     The outputs come from myst-nb's execution cache: the copy myst-nb leaves in
-    `jupyter_execute/` has none when they were cached.
+    `jupyter_execute/` has none when they were cached. `prepare`, if given, changes
+    the executed notebook before it is converted (the workbooks keep their checks).
     """
     from jupyter_cache import get_cache
     from myst_nb.core.read import read_myst_markdown_notebook
@@ -415,19 +416,20 @@ def page_notebook(app, pagename):
         _, notebook = cache.merge_match_into_notebook(notebook)
     except KeyError as missing:
         raise ConversionError(f"{pagename}: no cached run, so no outputs") from missing
+    if prepare is not None:
+        notebook = prepare(notebook)
     return to_notebook(
         notebook, sphinx_resolver(app, pagename), source.parent, install_source(app)
     )
 
 
 def install_source(app):
-    """Where a reader's notebook installs `neuron` from: the repository, if the
-    build knows it (`repository.url` and `.branch` in _config.yml, which the
-    Pages workflow sets), or else the copy of the book being built."""
-    options = app.config.html_theme_options
-    url = options.get("repository_url")
-    if url:
-        return f"git+{url}@{options.get('repository_branch') or 'main'}"
+    """Where a reader's notebook installs `neuron` from: the repository at the
+    commit the book was built from, if the build knows it (the Pages workflow
+    tells it: launch.py), or else the copy of the book being built."""
+    known = getattr(app, "book_repository", None)
+    if known:
+        return f"git+https://github.com/{known['repository']}@{known['commit']}"
     return Path(app.confdir)
 
 

@@ -22,6 +22,7 @@ from filelock import FileLock
 from missing_tool import missing_tool, require_module
 from toc import HTML, ROOT
 
+REPOSITORY_SETTINGS = ("BOOK_REPOSITORY", "BOOK_BRANCH", "BOOK_COMMIT")  # launch.py
 # The book's Sphinx extensions (book/_ext), which some tests call directly.
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 HERE = Path(__file__).parent
@@ -37,7 +38,9 @@ def pytest_collection_modifyitems(items):
 
 
 def make_book():
-    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True)
+    # As a local build: not told the repository (launch.py), so no launch buttons.
+    local = {key: value for key, value in os.environ.items() if key not in REPOSITORY_SETTINGS}
+    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True, env=local)
 
 
 @pytest.fixture(scope="session")
