@@ -181,7 +181,9 @@ def test_every_published_notebook_runs_in_the_readers_environment(
     """With `neuron` uninstalled: the first notebook's first cell installs it again,
     from the local copy standing in for https://github.com/example-owner/neuron-book."""
     _, commit = launched_site
-    stand_in = f"git+{published.as_uri()}@{commit}"
+    # With a host: the pip that `python -m venv` brings (23.2) refuses a file URL
+    # without one ("git+file:///...") in a requirement, though later pips take it.
+    stand_in = f"git+file://localhost{published}@{commit}"
     run(str(BIN / "python"), "-m", "pip", "uninstall", "--yes", "neuron", check=True)
     try:
         for chapter in CHAPTERS:
@@ -192,7 +194,9 @@ def test_every_published_notebook_runs_in_the_readers_environment(
                 path.write_text(source)
                 result = run(str(BIN / "jupyter"), "execute", "--inplace", name, cwd=tmp_path)
                 assert result.returncode == 0, f"{name}:\n{result.stderr}"
-        where = run(str(BIN / "python"), "-c", "import neuron; print(neuron.__file__)")
+        where = run(
+            str(BIN / "python"), "-c", "import neuron; print(neuron.__file__)", cwd=tmp_path
+        )
         assert where.stdout.startswith(str(VENV)), "not installed from the stand-in"
     finally:  # the reader's editable install again, as requirements-reader.txt makes it
         editable = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-e", "."]
