@@ -44,7 +44,7 @@ def figure_png(figure):
         )
     )
     frame = io.BytesIO()
-    image.save(frame, format="png", optimize=True)
+    image.save(frame, format="png", optimize=True, dpi=(FRAME_DPI, FRAME_DPI))
     return frame.getvalue()
 
 

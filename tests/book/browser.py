@@ -271,12 +271,13 @@ def axe_source():
     return AXE_SCRIPT.read_text(encoding="utf8")
 
 
-def run_axe(page):
-    """axe-core's serious or critical violations on the page, and its other ones."""
+def run_axe(page, context="html"):
+    """axe-core's serious or critical violations in `context` (a CSS selector, the
+    whole page by default), and its other ones."""
     page.evaluate(axe_source())
     results = page.evaluate(
-        "options => axe.run(document, options)",
-        {"runOnly": {"type": "tag", "values": AXE_TAGS}},
+        "([context, options]) => axe.run(document.querySelector(context), options)",
+        [context, {"runOnly": {"type": "tag", "values": AXE_TAGS}}],
     )
     serious, other = [], []
     for violation in results["violations"]:

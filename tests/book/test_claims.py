@@ -22,6 +22,8 @@ PAGES = [toc_files()[0], *chapter_files()]
 NUMBER = re.compile(r"(?<![\w.])(?:±\d+(?:\.\d+)?|[−-]?\d{1,3}(?:,\d{3})*\.\d+|[−-]?\d+\.\d+)")
 # What a sentence may quote without a cell: the numbers of mathematics.
 CONSTANTS = {"0.5", "2.718"}
+# Python's versions ("Python 3.11, 3.12 or 3.13") are names, not results.
+PYTHON_VERSIONS = re.compile(r"Python \d+\.\d+(?:\s*(?:,|or|to)\s+\d+\.\d+)*")
 # Not prose: code and its output, equations, glued values, and links (to
 # figures, sections, equations, citations and the glossary, whose numbers
 # are the book's own numbering), and the numbers of headings, equations,
@@ -53,7 +55,7 @@ def unchecked_numbers(html, source):
     """The numbers a page's prose states that no cell glued, asserted or set."""
     allowed = checked_numbers(source) | CONSTANTS
     found = []
-    for number in NUMBER.findall(prose(html)):
+    for number in NUMBER.findall(PYTHON_VERSIONS.sub("Python", prose(html))):
         plain = number.lstrip("±−-").replace(",", "")
         if plain not in allowed:
             found.append(number)

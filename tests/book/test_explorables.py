@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 import pytest
-from browser import AXE_TAGS, OVERFLOW_JS, SERIOUS, SIZES, page_url, tab
+from browser import OVERFLOW_JS, SIZES, page_url, run_axe, tab
 from toc import toc_files
 
 from neuron import NeuralNetwork, TwoLayerNetwork, sigmoid
@@ -297,21 +297,10 @@ def test_frames_load_only_when_the_figure_nears_the_screen(browser, site, pages_
 @pytest.mark.parametrize("name", EXPLORABLES)
 def test_axe_finds_nothing_serious_in_either_theme(browser, site, pages_of, name, theme):
     """Label, value text and description stay readable and announced in both themes."""
-    from axe_playwright_python.sync_playwright import Axe
-
     with tab(browser, site, "phone", theme=theme) as page:
         open_explorable(page, site, name, pages_of)
         start = page.evaluate(STATE_JS, name)
         key = "Home" if start["value"] == start["max"] else "End"
         state_after(page, name, lambda slider: slider.press(key))  # a frame the script set
-        results = Axe().run(
-            page,
-            context=f"#explorable-{name}-figure",
-            options={"runOnly": {"type": "tag", "values": AXE_TAGS}},
-        )
-        serious = [
-            f"{v['id']}: {v['help']}"
-            for v in results.response["violations"]
-            if v["impact"] in SERIOUS
-        ]
+        serious, _ = run_axe(page, context=f"#explorable-{name}-figure")
         assert serious == []

@@ -200,6 +200,8 @@ def test_plotting_code_the_website_folds_away_is_left_out(text):
     hidden, shown = code_lines(True), code_lines(False)
     assert hidden and shown
     for line in hidden - shown:
+        if any(line in other for other in shown):
+            continue  # a shown cell prints it, within a longer line
         assert re.sub(r"\s+", " ", line) not in body, line
     printed = [line for line in shown if re.sub(r"\s+", " ", line) in body]
     assert len(printed) > len(shown) / 2, "the PDF lost the code of the cells the page shows"
