@@ -27,8 +27,10 @@ from toc import ROOT, chapter_files
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from launch import launch_links, repository_from_environment  # noqa: E402
 
-# One worker runs them all: the fixtures run every notebook (or build the book) once.
-pytestmark = pytest.mark.xdist_group("launch")
+# One worker runs them all, and test_reader_setup.py's too: the fixtures build the
+# book once, and both modules take the package out of the reader's environment for
+# a while, which a test running meanwhile in the other worker would trip over.
+pytestmark = pytest.mark.xdist_group("reader-venv")
 REPOSITORY = "example-owner/neuron-book"
 CHAPTERS = [name.rpartition("/")[2] for name in chapter_files()]
 
