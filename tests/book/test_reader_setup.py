@@ -27,8 +27,8 @@ import pytest
 from test_reader_notebooks import downloaded
 from toc import ROOT, chapter_files
 
-# One worker runs them all (pytest-xdist), with test_launch.py's: they share one
-# environment, and one test of each takes the package out of it for a while.
+# One worker runs them all (pytest-xdist): they share one environment, and one
+# of them takes the package out of it for a while.
 pytestmark = pytest.mark.xdist_group("reader-venv")
 PREFACE = ROOT / "book" / "intro.md"
 READER_FILE = ROOT / "requirements-reader.txt"
