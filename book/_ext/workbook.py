@@ -28,10 +28,12 @@ from copy import deepcopy
 from pathlib import Path
 
 import nbformat
+from notebook_export import FOLD as FOLDED_IN_JUPYTERLAB
+from notebook_export import HIDDEN
 
-HIDDEN = "remove-cell"
 CHECK, STARTER, PREDICTION, PROGRESS = "check", "starter", "prediction", "progress"
-FOLD = {"jupyter": {"source_hidden": True}, "cellView": "form"}
+# A check's code folded in JupyterLab, and in Colab too (its form view).
+FOLD = {**FOLDED_IN_JUPYTERLAB, "cellView": "form"}
 CHECK_NAME = re.compile(r"check_\w+")
 
 
