@@ -20,6 +20,7 @@ import nbformat
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from reproducible import git
 from sphinx.errors import ConfigError
 from toc import ROOT, chapter_files
 
@@ -30,12 +31,6 @@ from launch import launch_links, repository_from_environment  # noqa: E402
 pytestmark = pytest.mark.xdist_group("launch")
 REPOSITORY = "example-owner/neuron-book"
 CHAPTERS = [name.rpartition("/")[2] for name in chapter_files()]
-
-
-def git(*args, cwd):
-    return subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
-    ).stdout.strip()
 
 
 def test_the_links_open_the_notebooks_branch_in_each_service():
