@@ -29,7 +29,7 @@ from pathlib import Path
 
 import nbformat
 from notebook_export import FOLD as FOLDED_IN_JUPYTERLAB
-from notebook_export import HIDDEN
+from notebook_export import HIDDEN, page_notebook
 
 CHECK, STARTER, PREDICTION, PROGRESS = "check", "starter", "prediction", "progress"
 # A check's code folded in JupyterLab, and in Colab too (its form view).
@@ -298,8 +298,6 @@ def is_chapter(pagename):
 
 
 def write_workbook(app, pagename, templatename, context, doctree):
-    from notebook_export import page_notebook
-
     if doctree is None or not is_chapter(pagename):
         return
     notebook = page_notebook(app, pagename, prepare=reveal_checks)
