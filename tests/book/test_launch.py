@@ -22,13 +22,22 @@ import yaml
 from bs4 import BeautifulSoup
 from reproducible import git
 from sphinx.errors import ConfigError
+from test_reader_setup import (  # noqa: F401 (reader_venv: a fixture)
+    BIN,
+    VENV,
+    reader_venv,
+    restore_editable_install,
+    run,
+)
 from toc import ROOT, chapter_files
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from launch import launch_links, repository_from_environment  # noqa: E402
 
-# One worker runs them all: the fixtures run every notebook (or build the book) once.
-pytestmark = pytest.mark.xdist_group("launch")
+# One worker runs them all, and test_reader_setup.py's too: the fixtures build the
+# book once, and both modules take the package out of the reader's environment for
+# a while, which a test running meanwhile in another worker would trip over.
+pytestmark = pytest.mark.xdist_group("reader-venv")
 REPOSITORY = "example-owner/neuron-book"
 CHAPTERS = [name.rpartition("/")[2] for name in chapter_files()]
 
@@ -173,3 +182,33 @@ def test_binder_builds_from_the_readers_requirements():
     assert included.resolve() == (ROOT / "requirements-reader.txt").resolve()
     runtime = (ROOT / ".binder" / "runtime.txt").read_text().strip()
     assert runtime.startswith("python-3.1")
+
+
+def test_every_published_notebook_runs_in_the_readers_environment(
+    reader_venv,  # noqa: F811 (the fixture, imported above)
+    launched_site,
+    published,
+    tmp_path,
+):
+    """With `neuron` uninstalled: the first notebook's first cell installs it again,
+    from the local copy standing in for https://github.com/example-owner/neuron-book."""
+    _, commit = launched_site
+    # With a host: the pip that `python -m venv` brings (23.2) refuses a file URL
+    # without one ("git+file:///...") in a requirement, though later pips take it.
+    stand_in = f"git+file://localhost{published}@{commit}"
+    run(str(BIN / "python"), "-m", "pip", "uninstall", "--yes", "neuron", check=True)
+    try:
+        for chapter in CHAPTERS:
+            for name in (f"{chapter}.ipynb", f"{chapter}-workbook.ipynb"):
+                source = git("show", f"notebooks:notebooks/{name}", cwd=published)
+                source = source.replace(f"git+https://github.com/{REPOSITORY}@{commit}", stand_in)
+                path = tmp_path / name
+                path.write_text(source)
+                result = run(str(BIN / "jupyter"), "execute", "--inplace", name, cwd=tmp_path)
+                assert result.returncode == 0, f"{name}:\n{result.stderr}"
+        where = run(
+            str(BIN / "python"), "-c", "import neuron; print(neuron.__file__)", cwd=tmp_path
+        )
+        assert where.stdout.startswith(str(VENV)), "not installed from the stand-in"
+    finally:
+        restore_editable_install()

@@ -27,8 +27,8 @@ import pytest
 from test_reader_notebooks import downloaded
 from toc import ROOT, chapter_files
 
-# One worker runs them all (pytest-xdist): they share one environment, and one
-# of them takes the package out of it for a while.
+# One worker runs them all (pytest-xdist), with test_launch.py's: they share one
+# environment, and one test of each takes the package out of it for a while.
 pytestmark = pytest.mark.xdist_group("reader-venv")
 PREFACE = ROOT / "book" / "intro.md"
 READER_FILE = ROOT / "requirements-reader.txt"
@@ -134,6 +134,11 @@ def test_the_setup_cell_installs_the_package_where_it_is_missing(
         installed = run(*where, cwd=tmp_path)
         assert installed.returncode == 0, installed.stderr
         assert installed.stdout.startswith(str(VENV)), "not installed in the environment"
-    finally:  # the reader's editable install again, as requirements-reader.txt makes it
-        editable = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-e", "."]
-        run(*editable, cwd=ROOT, check=True)
+    finally:
+        restore_editable_install()
+
+
+def restore_editable_install():
+    """The reader's editable install of `neuron` again, as requirements-reader.txt makes it."""
+    editable = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-e", "."]
+    run(*editable, cwd=ROOT, check=True)
