@@ -16,8 +16,13 @@ def sigmoid(x):
     # (the second is the first with top and bottom multiplied by e^x).
     # One exp serves both.  The top is the larger of power and the sign of
     # x: 1 where x > 0, -1 where x < 0, and at x = 0 power is 1 anyway.
+    # (The last two steps work in place: no new array for 1 + power or the
+    # quotient, which on a large array is memory NumPy need not fetch.)
     power = np.exp(-np.abs(x))
-    return np.maximum(power, np.sign(x)) / (1 + power)
+    top = np.maximum(power, np.sign(x))
+    power += 1
+    top /= power
+    return top
 
 
 def sigmoid_derivative(output):

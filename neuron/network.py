@@ -69,11 +69,15 @@ class NeuralNetwork:
         weights[0] = self.synaptic_weights.T
         # Each step moves the weights by learning_rate * inputs.T @ delta.
         step = learning_rate * inputs.T
+        # The weighted sums, inputs @ weights, add up one column of inputs
+        # per weight; in a column-major copy each column is one contiguous
+        # run of memory, which the product reads fastest.
+        columns = np.asfortranarray(inputs)
 
         for iteration in range(iterations):
             # Pass the training set through the neuron
             # (the inputs are already checked).
-            output = sigmoid(inputs @ self.synaptic_weights)
+            output = sigmoid(columns @ self.synaptic_weights)
 
             # How far off is each answer, and in which direction?
             error = outputs - output
