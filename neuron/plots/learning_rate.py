@@ -7,6 +7,7 @@ from matplotlib.ticker import FuncFormatter
 from neuron.plots.explorable import Explorable
 from neuron.plots.style import CYCLE, new_figure
 from neuron.plots.training import check_loss, iteration_axis
+from neuron.text import readable
 
 
 def plot_learning_rates(losses):
@@ -83,7 +84,7 @@ def explore_learning_rates(losses, reference=1.0):
         return (
             f"Learning rate {rates[i]:g}: mean squared error "
             f"{loss[0]:.3f} at the start, {loss[1]:.3f} after one step, "
-            f"{when}, {loss[-1]:.2e} at iteration {len(loss) - 1:,}."
+            f"{when}, {readable(loss[-1], 3)} at iteration {len(loss) - 1:,}."
         )
 
     return Explorable.from_figures(

@@ -9,6 +9,7 @@ from matplotlib.ticker import FuncFormatter
 from neuron.activation import sigmoid
 from neuron.plots.explorable import Explorable
 from neuron.plots.style import COLORS, CYCLE, new_figure, new_mosaic
+from neuron.text import readable
 from neuron.validation import as_finite_array, check_count
 
 
@@ -152,7 +153,7 @@ def plot_training_state(history, inputs, outputs, k):
     iteration_axis(ax, len(all_weights) - 1, log_iterations=True)
     ax.set_ylabel("mean squared error")
     ax.set_title(
-        f"iteration {k:,}: mean squared error {state.loss:.3g}",
+        f"iteration {k:,}: mean squared error {readable(state.loss, 3)}",
         fontsize="medium",
     )
     return figure
@@ -191,7 +192,7 @@ def explore_training(history, inputs, outputs, iterations, start=0):
             f"Iteration {k:,}. Answers {_numbers(state.answers, 3)} "
             f"against targets {_numbers(np.ravel(outputs), 0)}; weights "
             f"{_numbers(state.weights, 2)}; mean squared error "
-            f"{state.loss:.3g}."
+            f"{readable(state.loss, 3)}."
         )
 
     return Explorable.from_figures(

@@ -159,8 +159,15 @@ def test_keyboard_and_pointer_move_the_figure(browser, site, pages_of, name, siz
 
 
 def numbers(text):
-    """The numbers in a description, in order (thousands separators dropped)."""
-    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text.replace(",", ""))]
+    """The numbers in a description, in order (thousands separators dropped,
+    a power of ten such as 2.5 × 10⁻⁵ read as 2.5e-5)."""
+    text = text.replace(",", "").replace("\N{MINUS SIGN}", "-")
+    text = re.sub(
+        r" × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)",
+        lambda power: "e" + power.group(1).translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")),
+        text,
+    )
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
 
 
 def description_at(page, name, setting):

@@ -23,6 +23,7 @@ from neuron.plots.learning_rate import explore_learning_rates
 from neuron.plots.sigmoid import explore_weight
 from neuron.plots.style import new_figure
 from neuron.plots.training import explore_training
+from neuron.text import readable
 
 PNG = figure_png(new_figure()[0])
 
@@ -103,6 +104,9 @@ class TestExploreTraining:
             assert values[0] == k
             assert values[1:5] == pytest.approx(answers, abs=5e-4)
             assert values[9:12] == pytest.approx(network.synaptic_weights[:, 0], abs=5e-3)
+            # The error as the prose writes numbers (2.5 × 10⁻⁵, not 2.5e-05).
+            mse = np.mean((TRAINING_OUTPUTS[:, 0] - answers) ** 2)
+            assert text.endswith(f"mean squared error {readable(mse, 3)}.")
         assert explorable.settings == ["iteration 0", "iteration 7", "iteration 100"]
 
     @pytest.mark.parametrize("iterations", [[0, 101], [5, 3], [0, -1]])
@@ -135,6 +139,7 @@ def test_explore_learning_rates_starts_at_the_reference_and_reports_each_run():
     assert explorable.start == 1
     assert "never below 0.1" in explorable.descriptions[2]
     assert f"{losses[0.5][1]:.3f} after one step" in explorable.descriptions[0]
+    assert f"{readable(losses[100.0][-1], 3)} at iteration 49." in explorable.descriptions[2]
     with pytest.raises(ValueError, match="reference"):
         explore_learning_rates(losses, reference=2.0)
 
