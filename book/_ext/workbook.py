@@ -22,12 +22,15 @@ reads, and `to_workbook` turns it into the workbook:
 """
 
 import ast
+import os
 import re
+import time
 import zipfile
 from copy import deepcopy
 from pathlib import Path
 
 import nbformat
+from cell_ids import derive_cell_ids
 from notebook_export import FOLD as FOLDED_IN_JUPYTERLAB
 from notebook_export import HIDDEN, page_notebook
 
@@ -207,6 +210,7 @@ def to_workbook(notebook):
         cells.insert(title + 1, markdown(HOW_TO))
         cells.append(markdown("This cell lists the exercises and predictions still to do."))
         cells.append(code_cell("from practice import still_to_do\n\nstill_to_do()", PROGRESS))
+    derive_cell_ids(workbook)  # the cells added here came with random ids
     return workbook
 
 
@@ -335,7 +339,16 @@ def pack_workbooks(app, exception):
     folder = Path(app.outdir) / WORKBOOKS
     with zipfile.ZipFile(Path(app.outdir) / ARCHIVE, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.glob("*-workbook.ipynb")):
-            archive.write(path, f"workbooks/{path.name}")
+            # Dated like the build (not by the file's time): same workbooks, same archive.
+            entry = zipfile.ZipInfo(f"workbooks/{path.name}", date_time=archive_date())
+            entry.external_attr = 0o644 << 16  # -rw-r--r-- once unpacked
+            archive.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
+
+
+def archive_date():
+    """SOURCE_DATE_EPOCH as a zip entry's date (zip's dates start in 1980)."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", 0))
+    return max(time.gmtime(seconds)[:6], (1980, 1, 1, 0, 0, 0))
 
 
 def setup(app):

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -33,6 +34,9 @@ from toc import ROOT
 SCRATCH = ROOT / "_build" / "reproducible"
 TREE = SCRATCH / "tree"  # where each build is made, one after the other
 BUILDS = ("first", "second")
+CHAPTERS = "book"  # the chapters' folder
+READERS_NOTEBOOKS = "notebooks"  # the site's folder of notebooks to run, workbooks too
+WORKBOOK_SUFFIX = "-workbook"
 MEASURED = "measured"  # the tag of the cells whose outputs are measured times
 SHARED = [".venv", "book/_ext/node_modules"]  # installed once, used by both clones
 # The files make would reinstall from when they look newer than the install.
@@ -142,12 +146,13 @@ def page_without_measurements(path):
     return str(soup)
 
 
-def notebook_without_measurements(path, page):
-    """A notebook download with its measured cells' outputs emptied, and the
-    values glued beside them on `page` taken out of its text (and the ids of
-    the cells that quote them, which are derived from their text)."""
+def notebook_without_measurements(text, page):
+    """A notebook download (its JSON `text`) with its measured cells' outputs
+    emptied, and the values glued beside them on `page` taken out of its text
+    (and the ids of the cells that quote them, which are derived from their
+    text)."""
     glued = {span.get_text() for span in glued_beside_measurements(soup_of(page))}
-    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook = json.loads(text)
     section, fenced, measured, lines = 0, False, set(), []
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
@@ -217,6 +222,40 @@ def page_titles(html, pages):
     return {soup_of(html / f"{page}.html").h1.get_text(strip=True).rstrip("#") for page in pages}
 
 
+def page_of_notebook(relative):
+    """The page a notebook download was made from: book/03-sigmoid for
+    _sources/book/03-sigmoid.ipynb, notebooks/03-sigmoid.ipynb (the reader's
+    notebook) and notebooks/03-sigmoid-workbook.ipynb."""
+    if relative.parts[0] == READERS_NOTEBOOKS:
+        return f"{CHAPTERS}/{relative.stem.removesuffix(WORKBOOK_SUFFIX)}"
+    return str(relative.with_suffix("")).removeprefix("_sources/")
+
+
+def same_notebooks(a, b, page, first, second):
+    """Whether two notebooks' JSON texts differ at most in `page`'s measurements."""
+    html = Path(f"{page}.html")
+    return notebook_without_measurements(a, first / html) == notebook_without_measurements(
+        b, second / html
+    )
+
+
+def same_archives(a, b, pages, first, second):
+    """Whether two zip archives of notebooks hold the same entries, alike but
+    for the measurements of `pages`."""
+    with zipfile.ZipFile(a) as one, zipfile.ZipFile(b) as other:
+        entries = [(entry.filename, entry.date_time) for entry in one.infolist()]
+        if entries != [(entry.filename, entry.date_time) for entry in other.infolist()]:
+            return False
+        for name, _ in entries:
+            texts = one.read(name), other.read(name)
+            page = page_of_notebook(Path(READERS_NOTEBOOKS, Path(name).name))
+            if texts[0] != texts[1] and not (
+                page in pages and same_notebooks(*texts, page, first, second)
+            ):
+                return False
+    return True
+
+
 def explain(relative, first, second, pages):
     """Why the file `relative` differs: (True, what) when only in measurements."""
     a, b = first / relative, second / relative
@@ -224,12 +263,14 @@ def explain(relative, first, second, pages):
     if relative.suffix == ".html" and page in pages:
         same = page_without_measurements(a) == page_without_measurements(b)
         return same, "its measured outputs and the values glued beside them"
-    if relative.suffix == ".ipynb" and page.removeprefix("_sources/") in pages:
-        html = Path(page.removeprefix("_sources/") + ".html")
-        same = notebook_without_measurements(a, first / html) == notebook_without_measurements(
-            b, second / html
-        )
+    if relative.suffix == ".ipynb" and page_of_notebook(relative) in pages:
+        page = page_of_notebook(relative)
+        texts = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+        same = same_notebooks(*texts, page, first, second)
         return same, "its measured cells' outputs and the values glued beside them"
+    if relative.suffix == ".zip":
+        same = same_archives(a, b, pages, first, second)
+        return same, "the measured outputs of its notebooks"
     if relative == Path("searchindex.js"):
         same = search_index_without(a, pages) == search_index_without(b, pages)
         return same, "the words it records for " + ", ".join(sorted(pages))

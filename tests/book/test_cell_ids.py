@@ -61,9 +61,15 @@ def test_a_repeated_cell_gets_an_id_of_its_own():
     nbformat.validate(notebook)
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_each_downloaded_notebook_has_the_ids_its_cells_give(built_html, name):
-    built = nbformat.read(built_html / "_sources" / f"{name}.ipynb", as_version=4)
+DOWNLOADS = ["_sources/{page}.ipynb", "notebooks/{name}.ipynb", "notebooks/{name}-workbook.ipynb"]
+
+
+@pytest.mark.parametrize("download", DOWNLOADS)
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_each_downloaded_notebook_has_the_ids_its_cells_give(built_html, page, download):
+    """The page's source notebook, the reader's notebook and the workbook."""
+    path = built_html / download.format(page=page, name=page.rpartition("/")[2])
+    built = nbformat.read(path, as_version=4)
     derived = copy.deepcopy(built)
     derive_cell_ids(derived)
     assert ids(built) == ids(derived)

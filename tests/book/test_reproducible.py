@@ -7,6 +7,7 @@ changed the way a second build could change it.
 
 import shutil
 import sys
+import zipfile
 
 import nbformat
 import pytest
@@ -140,3 +141,69 @@ def test_the_measured_notebook_may_not_differ_in_other_glued_values(sites, measu
     text.source = text.source.replace(value.get_text(), value.get_text() + "9")
     nbformat.write(notebook, path)
     assert differing(sites) == ([], [f"_sources/{measured_page}.ipynb", f"{measured_page}.html"])
+
+
+def reader_notebook(site, page, suffix=""):
+    """The site's notebook for readers (suffix "-workbook": the workbook): (path, notebook)."""
+    path = site / "notebooks" / f"{page.rpartition('/')[2]}{suffix}.ipynb"
+    return path, nbformat.read(path, as_version=4)
+
+
+def add_zero_to_a_measured_output(notebook):
+    timed = next(cell for cell in notebook.cells if MEASURED in cell.metadata.get("tags", []))
+    timed.outputs[0].text += "0"
+
+
+@pytest.mark.parametrize("suffix", ["", "-workbook"])
+def test_the_readers_notebooks_may_differ_in_measured_outputs(sites, measured_page, suffix):
+    path, notebook = reader_notebook(sites[1], measured_page, suffix)
+    add_zero_to_a_measured_output(notebook)
+    nbformat.write(notebook, path)
+    assert differing(sites) == ([str(path.relative_to(sites[1]))], [])
+
+
+def test_a_workbook_with_random_cell_ids_is_unexpected(sites):
+    path, notebook = reader_notebook(sites[1], "book/01-the-neuron", "-workbook")
+    for cell in notebook.cells:
+        cell.id = nbformat.v4.new_code_cell().id
+    nbformat.write(notebook, path)
+    assert differing(sites) == ([], ["notebooks/01-the-neuron-workbook.ipynb"])
+
+
+def rewrite_archive(site, change):
+    """workbooks.zip again, each entry passed through change(info, notebook)."""
+    path = site / "workbooks.zip"
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            notebook = nbformat.reads(data.decode(), as_version=4)
+            change(info, notebook)
+            archive.writestr(info, nbformat.writes(notebook) + "\n")
+
+
+def test_the_archive_may_differ_in_a_workbooks_measured_outputs(sites, measured_page):
+    name = f"{measured_page.rpartition('/')[2]}-workbook.ipynb"
+    rewrite_archive(
+        sites[1],
+        lambda info, notebook: (
+            info.filename.endswith(name) and add_zero_to_a_measured_output(notebook)
+        ),
+    )
+    assert differing(sites) == (["workbooks.zip"], [])
+
+
+def test_the_archive_may_not_differ_elsewhere(sites):
+    def change(info, notebook):
+        if info.filename.endswith("01-the-neuron-workbook.ipynb"):
+            notebook.cells[0].source += " "
+
+    rewrite_archive(sites[1], change)
+    assert differing(sites) == ([], ["workbooks.zip"])
+
+
+def test_the_archive_may_not_differ_in_its_dates(sites):
+    rewrite_archive(
+        sites[1], lambda info, notebook: setattr(info, "date_time", (2001,) + info.date_time[1:])
+    )
+    assert differing(sites) == ([], ["workbooks.zip"])

@@ -8,11 +8,13 @@ answer in wrong_answers.py must get the message meant for its mistake.
 
 import json
 import re
+import time
 import zipfile
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from reproducible import git
 from toc import ROOT, chapter_files
 from wrong_answers import WRONG_ANSWERS
 
@@ -86,8 +88,13 @@ def test_the_preface_links_the_archive_of_every_workbook(page, built_html):
     link = page("book/intro").select_one('a[href="../workbooks.zip"]')
     assert link is not None
     with zipfile.ZipFile(built_html / "workbooks.zip") as archive:
-        names = sorted(archive.namelist())
+        entries = archive.infolist()
+    names = sorted(entry.filename for entry in entries)
     assert names == sorted(f"workbooks/{chapter}-workbook.ipynb" for chapter in CHAPTERS)
+    # Dated by the last commit, as the build is (SOURCE_DATE_EPOCH), so that
+    # the same workbooks make the same archive.
+    committed = time.gmtime(int(git("log", "-1", "--format=%ct")))[:6]
+    assert {entry.date_time for entry in entries} == {committed}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
