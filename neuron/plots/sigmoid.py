@@ -62,7 +62,12 @@ def plot_sigmoid(z, marked=None):
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("weighted sum, z")
     ax.set_ylabel(r"output, $\sigma(z)$")
-    ax.legend(loc="upper left", fontsize="small")
+    # The lower right is the one corner the curve never enters (right of 0
+    # it is above ½): a legend there hides no point on the curve, not even
+    # one at the middle, (0, ½).
+    ax.legend(
+        loc="lower right", fontsize="small", handlelength=1.2, handletextpad=0.4, borderaxespad=0.3
+    )
     return figure
 
 
