@@ -49,7 +49,11 @@ def plot_learning_rates(losses):
     # Plain numbers (0.1, 0.001, 0.00001) rather than powers of ten on the
     # loss axis, however small: never "1e-05".
     ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda value, _: np.format_float_positional(value, trim="-"))
+        FuncFormatter(
+            lambda value, _: np.format_float_positional(
+                value, precision=3, fractional=False, trim="-"
+            )
+        )
     )
     ax.set_ylabel("mean squared error (log scale)")
     ax.legend(title="learning rate", fontsize="small")

@@ -62,11 +62,18 @@ def plot_sigmoid(z, marked=None):
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("weighted sum, z")
     ax.set_ylabel(r"output, $\sigma(z)$")
-    # The lower right is the one corner the curve never enters (right of 0
-    # it is above ½): a legend there hides no point on the curve, not even
-    # one at the middle, (0, ½).
+    # Below ½ and right of the middle is the one place the curve never
+    # enters: a legend there, its left edge just right of the middle, hides
+    # no point on the curve, not even one at (0, ½). (A long legend may
+    # stick out to the right; the layout makes room for it.)
+    middle = np.interp(0.0, z, np.linspace(0, 1, len(z)))
     ax.legend(
-        loc="lower right", fontsize="small", handlelength=1.2, handletextpad=0.4, borderaxespad=0.3
+        loc="lower left",
+        bbox_to_anchor=(max(middle, 0.0) + 0.04, 0.01),
+        fontsize="small",
+        handlelength=1.2,
+        handletextpad=0.4,
+        borderaxespad=0.3,
     )
     return figure
 
