@@ -8,7 +8,8 @@ contents. This post-transform regroups the assembled book so that:
 - the pages of numbered parts of `_toc.yml` are numbered chapters, numbered as
   on the website;
 - the pages of unnumbered parts (notation, glossary, references) follow as
-  unnumbered chapters, the back matter;
+  unnumbered chapters, the back matter, whose figures and tables are numbered
+  1, 2, ... as on the website (not as if they were the last chapter's);
 - the bibliography, which Sphinx gathers at the very end of the book, is printed
   as part of the page that holds the `{bibliography}` directive (moved last)
   instead of as a second chapter of its own;
@@ -129,10 +130,19 @@ class BookStructure(SphinxPostTransform):
             if numbered != numbered_now:
                 depth = r"\pdfbooksecnumdepth" if numbered else "-1"
                 children.append(raw_latex(rf"\setcounter{{secnumdepth}}{{{depth}}}"))
+                if not numbered:
+                    children.append(raw_latex(BACK_MATTER_NUMBERS))
                 numbered_now = numbered
             children.append(start)
         top.extend(children)
 
+
+# An unnumbered chapter steps no chapter counter, so without this the back
+# matter's first figure would be "Fig. 7.5", continuing the last chapter's.
+BACK_MATTER_NUMBERS = (
+    r"\setcounter{figure}{0}\renewcommand{\thefigure}{\arabic{figure}}"
+    r"\setcounter{table}{0}\renewcommand{\thetable}{\arabic{table}}"
+)
 
 # The bibliography continues the chapter it ends instead of opening its own.
 # Tables are set a size smaller, and a minus sign in them never ends a line

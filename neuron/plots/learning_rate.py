@@ -47,8 +47,15 @@ def plot_learning_rates(losses):
         max(len(np.ravel(loss)) for loss in losses.values()) - 1,
         log_iterations=True,
     )
-    # Plain numbers (0.1, 0.001) rather than powers of ten on the loss axis.
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    # Plain numbers (0.1, 0.001, 0.00001) rather than powers of ten on the
+    # loss axis, however small: never "1e-05".
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(
+            lambda value, _: np.format_float_positional(
+                value, precision=3, fractional=False, trim="-"
+            )
+        )
+    )
     ax.set_ylabel("mean squared error (log scale)")
     ax.legend(title="learning rate", fontsize="small")
     return figure

@@ -62,7 +62,19 @@ def plot_sigmoid(z, marked=None):
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("weighted sum, z")
     ax.set_ylabel(r"output, $\sigma(z)$")
-    ax.legend(loc="upper left", fontsize="small")
+    # Below ½ and right of the middle is the one place the curve never
+    # enters: a legend there, its left edge just right of the middle, hides
+    # no point on the curve, not even one at (0, ½). (A long legend may
+    # stick out to the right; the layout makes room for it.)
+    middle = np.interp(0.0, z, np.linspace(0, 1, len(z)))
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(max(middle, 0.0) + 0.04, 0.01),
+        fontsize="small",
+        handlelength=1.2,
+        handletextpad=0.4,
+        borderaxespad=0.3,
+    )
     return figure
 
 

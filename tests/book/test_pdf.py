@@ -180,6 +180,16 @@ def test_every_figure_has_its_numbered_caption(text):
     assert figures >= len(chapter_files())
 
 
+def test_back_matter_figures_are_numbered_on_their_own(text):
+    """The primer's figure is Fig. 1, as on the website, not the last chapter's next."""
+    body = normalise(text)
+    back_matter = [name for name in toc_files()[1:] if name not in chapter_files()]
+    openings = [opening for name in back_matter for opening in caption_openings(name)]
+    assert openings
+    for number, opening in enumerate(openings, start=1):
+        assert f"fig. {number}: {opening}" in body, (number, opening)
+
+
 def code_lines(tag):
     """Each chapter's lines of code in cells with (True) or without (False) the hide-input tag.
 

@@ -65,6 +65,7 @@ def test_the_iterations_are_on_a_log_scale_with_plain_numbers(figure):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1"]
     assert ax.get_yaxis().get_major_formatter()(0.001, 0) == "0.001"
     assert ax.get_yaxis().get_major_formatter()(0.1, 0) == "0.1"
+    assert ax.get_yaxis().get_major_formatter()(1e-05, 0) == "0.00001"
     assert grid_shown(ax)
 
 
