@@ -1,7 +1,7 @@
 """Stop the build when a package the site's look relies on is not the version it was made for.
 
 lean_assets.py trims what the theme loads (by file name, by the theme's icon
-rules and its copy of Font Awesome's icon data), and its style fixes assume
+rules, by copies of three of its templates), and its style fixes assume
 the theme's markup; the browser tests check the result. An upgraded
 theme can change any of these without an error of its own. So the build
 compares the installed versions with the ones the book was made for, and on a
@@ -20,9 +20,10 @@ HERE = Path(__file__).resolve().parent
 MADE_FOR = {
     "pydata-sphinx-theme": (
         "0.17.1",
-        "lean_assets.py's list of deferrable scripts, the icon rules it prunes from "
-        "the theme's style sheet and the icon data it reads from fontawesome.js; "
-        "the Font Awesome version in book/_ext/package.json",
+        "the templates book/_ext/lean_assets/templates copies from the theme "
+        "(layout.html's extrahead, search.html's scripts, static/webpack-macros.html, "
+        "with its digests), the icon rules lean_icons.py prunes from the theme's style "
+        "sheet; the Font Awesome version in book/_ext/package.json",
     ),
     "sphinx-book-theme": (
         "1.3.0",
