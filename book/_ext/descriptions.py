@@ -1,4 +1,4 @@
-"""Each page's meta description: its first sentences, the line a search engine shows under the link."""
+"""Each page's meta description: its first sentences, which search engines show under the link."""
 
 import html
 

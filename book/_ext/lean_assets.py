@@ -14,6 +14,9 @@ Sphinx's hooks and templates, this extension:
   hold up the first paint: those the extensions register, through the page's
   `script_files`; the theme's own, through small overrides of its templates
   (lean_assets/templates, which also leave out Font Awesome's 1.5 MB script);
+- adds the book's own style sheet (lean_assets/static/lean-assets.css: how inline
+  SVG icons sit in the text, as Font Awesome's style sheet says, and fixes for what
+  the browser tests found in the theme);
 - makes figures after a page's first load as the reader scrolls near them
   (`loading="lazy"` on the doctree's image nodes), so that a phone spends its
   bandwidth on what is on screen first.
