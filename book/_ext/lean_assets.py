@@ -161,9 +161,9 @@ def rewrite_pages(app, exception):
 
 def use_own_files(app, config):
     """The template overrides (before the theme's) and the book's own style sheet."""
-    # Relative to the project, as Sphinx reads it (accessible_names.py says why).
+    # Relative to the project, as Sphinx reads them (accessible_names.py says why).
     config.templates_path.insert(0, os.path.relpath(TEMPLATES, app.confdir))
-    config.html_static_path.append(str(STATIC))
+    config.html_static_path.append(os.path.relpath(STATIC, app.confdir))
     # Follow the reader's light or dark preference (the theme logs an error when unset).
     config.html_context.setdefault("default_mode", "auto")
 
