@@ -10,7 +10,8 @@ in a notebook. On the website this extension lifts the frames out of the page:
   and the frames' descriptions one small JSON file beside them, which the page
   fetches only when the figure comes near the screen;
 - the first frame stays in the page as an ordinary image, with its description
-  as alt text: what a reader without JavaScript sees;
+  as alt text: what a reader without JavaScript sees (loaded lazily when
+  lean_assets.py marks the figure so, as it does every figure after a page's first);
 - pages with an explorable load `explorable.js` (deferred), which shows the
   slider and switches frames. Every frame and every number in the descriptions
   was computed by the package when the book was built; the script only displays.
@@ -46,15 +47,26 @@ def write_file(outdir, data, suffix):
     return name
 
 
-def lifted(html, outdir, folder_uri):
-    """An Explorable's HTML with its frames and descriptions moved to files."""
+def is_explorable(node):
+    """Whether a doctree node is an Explorable's output: HTML that carries its frames."""
+    if not isinstance(node, nodes.raw) or "html" not in node.get("format", "").split():
+        return False
+    return DATA.search(node.astext()) is not None
+
+
+def lifted(html, outdir, folder_uri, loading=None):
+    """An Explorable's HTML with its frames and descriptions moved to files.
+
+    `loading`: the first frame's `loading` attribute ("lazy"), if any.
+    """
     data = json.loads(DATA.search(html).group("json"))
     frames = [write_file(outdir, base64.b64decode(png), ".png") for png in data["frames"]]
     manifest = {"frames": frames, "descriptions": data["descriptions"]}
     manifest_name = write_file(outdir, json.dumps(manifest).encode(), ".json")
     first = write_file(outdir, base64.b64decode(FIRST_FRAME.search(html).group("png")), ".png")
     html = DATA.sub("", html)
-    html = FIRST_FRAME.sub(f'src="{folder_uri}/{first}"', html)
+    image = f'src="{folder_uri}/{first}"' + (f' loading="{loading}"' if loading else "")
+    html = FIRST_FRAME.sub(image, html)
     return html.replace(OPENING, f'{OPENING}data-frames="{folder_uri}/{manifest_name}" ', 1)
 
 
@@ -63,11 +75,8 @@ def lift_frames(app, doctree, docname):
     if app.builder.format != "html":
         return
     folder_uri = relative_uri(app.builder.get_target_uri(docname), FOLDER)
-    for node in list(doctree.findall(nodes.raw)):
-        html = node.astext()
-        if "html" not in node.get("format", "").split() or not DATA.search(html):
-            continue
-        new = lifted(html, app.outdir, folder_uri)
+    for node in list(doctree.findall(is_explorable)):
+        new = lifted(node.astext(), app.outdir, folder_uri, node.get("loading"))
         # A class of its own, for explorable.css to undo the theme's light box around
         # HTML outputs in dark mode.
         node.replace_self(

@@ -1,7 +1,7 @@
 """Stop the build when a package the site's look relies on is not the version it was made for.
 
-lean_assets.py trims what the theme loads (by file name, by the theme's icon
-rules and its copy of Font Awesome's icon data), and its style fixes assume
+lean_assets.py trims what the theme loads (by file name, by copies of three of
+its templates; lean_icons.py by the theme's icon rules), and its style fixes assume
 the theme's markup; the browser tests check the result. An upgraded
 theme can change any of these without an error of its own. So the build
 compares the installed versions with the ones the book was made for, and on a
@@ -20,18 +20,23 @@ HERE = Path(__file__).resolve().parent
 MADE_FOR = {
     "pydata-sphinx-theme": (
         "0.17.1",
-        "lean_assets.py's list of deferrable scripts, the icon rules it prunes from "
-        "the theme's style sheet and the icon data it reads from fontawesome.js; "
-        "the Font Awesome version in book/_ext/package.json",
+        "the templates book/_ext/lean_assets/templates copies from the theme "
+        "(layout.html's extrahead, search.html's scripts, static/webpack-macros.html, "
+        "with its digests), the icon rules lean_icons.py prunes from the theme's style "
+        "sheet; the Font Awesome version in book/_ext/package.json",
     ),
     "sphinx-book-theme": (
         "1.3.0",
         "the scripts and style sheets it adds to each page (lean_assets.DEFERRABLE) "
         "and the header and sidebar the browser tests click",
     ),
-    "sphinx-exercise": ("1.2.1", "the icon its exercise.css draws (lean_assets masks it)"),
+    "sphinx-exercise": ("1.2.1", "the icon its exercise.css draws (lean_icons masks it)"),
     "sphinx-design": ("0.8.0", "the file names lean_assets drops where it is unused"),
-    "sphinx-thebe": ("0.3.1", "the file names lean_assets drops while thebe is off"),
+    "sphinx-thebe": (
+        "0.3.1",
+        "the file names lean_assets drops while thebe is off, and the settings it "
+        "writes into each page (lean_assets.THEBE_RAW)",
+    ),
 }
 # Where the theme names the Font Awesome it carries (in its package), and where npm
 # installs ours (`npm ci --prefix book/_ext`, which `make book` runs).

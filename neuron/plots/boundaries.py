@@ -49,6 +49,24 @@ def plot_decision_regions(thinks, inputs, targets, titles, limits=(-0.5, 1.5), r
         network, 0 or 1, shape (m, 1) or (m,).
     titles: one title per panel.
     """
+    inputs, targets = _checked_regions_arguments(thinks, inputs, targets, titles)
+    xs, points = _plane_points(inputs, limits, resolution)
+    figure, axes = _panels(len(thinks))
+    for ax, think, outputs, title in zip(axes, thinks, targets, titles, strict=True):
+        answers = np.asarray(think(points), dtype=float)
+        if answers.size != len(points):
+            raise ValueError(f"{title}: expected one answer per point, got shape {answers.shape}")
+        values = answers.reshape(resolution, resolution)
+        image = _draw_regions(ax, xs, values, limits)
+        _mark_examples(ax, inputs, outputs)
+        _label_panel(ax, title)
+    figure.colorbar(image, ax=axes, label="output", shrink=COLORBAR_SHRINK)
+    figure.legend(handles=_legend_handles(), loc="outside lower center", ncols=3, frameon=False)
+    return figure
+
+
+def _checked_regions_arguments(thinks, inputs, targets, titles):
+    """The inputs as a float array and each panel's targets as a flat one, after checks."""
     inputs = np.asarray(inputs, dtype=float)
     if not len(thinks) == len(targets) == len(titles) or len(thinks) == 0:
         raise ValueError(
@@ -62,87 +80,104 @@ def plot_decision_regions(thinks, inputs, targets, titles, limits=(-0.5, 1.5), r
     for outputs in targets:
         if len(outputs) != len(inputs) or not np.all(np.isin(outputs, (0.0, 1.0))):
             raise ValueError("targets must hold one target, 0 or 1, per example")
+    return inputs, targets
 
-    xs, points = _plane_points(inputs, limits, resolution)
-    # At most two panels a row, so that a phone shows them large enough.
-    ncols = min(len(thinks), 2)
-    nrows = -(-len(thinks) // ncols)
+
+# At most two panels a row, so that a phone shows them large enough. Each
+# panel's size in inches; the colour bar and the legend take the rest.
+MAX_COLUMNS = 2
+PANEL_WIDTH, PANEL_HEIGHT = 2.3, 2.7
+COLORBAR_WIDTH, LEGEND_HEIGHT = 0.9, 0.6
+MIN_FIGURE_WIDTH = 5.4
+COLORBAR_SHRINK = 0.9
+
+
+def _panels(count):
+    """The figure and its first `count` panels (a spare last one hidden)."""
+    ncols = min(count, MAX_COLUMNS)
+    nrows = -(-count // ncols)
     figure, axes = new_figure(
         nrows=nrows,
         ncols=ncols,
-        width=max(2.3 * ncols + 0.9, 5.4),
-        height=2.7 * nrows + 0.6,
+        width=max(PANEL_WIDTH * ncols + COLORBAR_WIDTH, MIN_FIGURE_WIDTH),
+        height=PANEL_HEIGHT * nrows + LEGEND_HEIGHT,
     )
     axes = np.atleast_1d(axes).ravel()
-    for spare in axes[len(thinks) :]:
+    for spare in axes[count:]:
         spare.set_visible(False)
-    axes = axes[: len(thinks)]
-    for ax, think, outputs, title in zip(axes, thinks, targets, titles, strict=True):
-        answers = np.asarray(think(points), dtype=float)
-        if answers.size != len(points):
-            raise ValueError(f"{title}: expected one answer per point, got shape {answers.shape}")
-        values = answers.reshape(resolution, resolution)
-        image = ax.imshow(
-            values,
-            origin="lower",
-            extent=(*limits, *limits),
-            cmap=OUTPUT_CMAP,
-            vmin=0,
-            vmax=1,
-            interpolation="nearest",
+    return figure, axes[:count]
+
+
+BOUNDARY_WIDTH = 1.5
+
+
+def _draw_regions(ax, xs, values, limits):
+    """A network's output over the plane, and its boundary where it crosses 1/2."""
+    image = ax.imshow(
+        values,
+        origin="lower",
+        extent=(*limits, *limits),
+        cmap=OUTPUT_CMAP,
+        vmin=0,
+        vmax=1,
+        interpolation="nearest",
+    )
+    if values.min() < 0.5 - BOUNDARY_MARGIN and values.max() > 0.5 + BOUNDARY_MARGIN:
+        ax.contour(xs, xs, values, levels=[0.5], colors=COLORS["black"], linewidths=BOUNDARY_WIDTH)
+    return image
+
+
+# The examples' marks: their area (points squared), and in the legend their size (points).
+MARKER_AREA, LEGEND_MARKER_SIZE = 90, 9
+MARKER_EDGE_WIDTH = 1.2
+
+
+def _mark_examples(ax, inputs, outputs):
+    """Each example at its inputs, marked by its target."""
+    for target, marker, color in TARGET_MARKERS:
+        chosen = outputs == target
+        ax.scatter(
+            inputs[chosen, 0],
+            inputs[chosen, 1],
+            marker=marker,
+            s=MARKER_AREA,
+            color=color,
+            edgecolors=COLORS["black"],
+            linewidths=MARKER_EDGE_WIDTH,
+            zorder=3,
+            label=f"target {target}",
         )
-        if values.min() < 0.5 - BOUNDARY_MARGIN and values.max() > 0.5 + BOUNDARY_MARGIN:
-            ax.contour(
-                xs,
-                xs,
-                values,
-                levels=[0.5],
-                colors=COLORS["black"],
-                linewidths=1.5,
-            )
-        for target, marker, color in TARGET_MARKERS:
-            chosen = outputs == target
-            ax.scatter(
-                inputs[chosen, 0],
-                inputs[chosen, 1],
-                marker=marker,
-                s=90,
-                color=color,
-                edgecolors=COLORS["black"],
-                linewidths=1.2,
-                zorder=3,
-                label=f"target {target}",
-            )
-        ax.set_title(title)
-        ax.set_xticks([0, 1])
-        ax.set_yticks([0, 1])
-        ax.grid(False)
-        ax.set_xlabel("input 1, $x_1$")
-        ax.set_ylabel("input 2, $x_2$")
-    figure.colorbar(image, ax=axes, label="output", shrink=0.9)
-    handles = [
+
+
+def _label_panel(ax, title):
+    """The panel's title and its axes' names, ticks at 0 and 1 only."""
+    ax.set_title(title)
+    ax.set_xticks([0, 1])
+    ax.set_yticks([0, 1])
+    ax.grid(False)
+    ax.set_xlabel("input 1, $x_1$")
+    ax.set_ylabel("input 2, $x_2$")
+
+
+def _legend_handles():
+    """The legend's entries: each target's mark, and the boundary's line."""
+    marks = [
         Line2D(
             [],
             [],
             marker=marker,
             linestyle="",
-            markersize=9,
+            markersize=LEGEND_MARKER_SIZE,
             color=color,
             markeredgecolor=COLORS["black"],
             label=f"target {target}",
         )
         for target, marker, color in TARGET_MARKERS
-    ] + [
-        Line2D(
-            [],
-            [],
-            color=COLORS["black"],
-            linewidth=1.5,
-            label="boundary: output ½",
-        ),
     ]
-    figure.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False)
-    return figure
+    boundary = Line2D(
+        [], [], color=COLORS["black"], linewidth=BOUNDARY_WIDTH, label="boundary: output ½"
+    )
+    return [*marks, boundary]
 
 
 def plot_loss_curves(losses, labels):

@@ -1,9 +1,13 @@
 """The PDF (`make pdf`): a book with every chapter, the article's answer, no loose ends.
 
 These tests build the PDF once (`make pdf`, which reuses the executed chapters),
-in a copy of the project: other tests read the project's own site meanwhile.
-Without TeX they are skipped, with the command that installs it; in CI (the
-variable CI set, and not to false) a missing TeX is a failure.
+in the project's own `_build/latex`, the PDF .ci/run then finds: after `make book`
+the LaTeX build only reads what the other tests read (the site, Sphinx's saved
+doctrees, the executed chapters) and writes `_build/latex` and `_build/book.log`,
+which no other test reads; the fixture checks that it changed nothing else. The
+one test that builds the site again does so in a copy of the project. Without TeX
+they are skipped, with the command that installs it; in CI (the variable CI set,
+and not to false) a missing TeX is a failure.
 """
 
 import re
@@ -41,21 +45,31 @@ def normalise(text):
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+# What the HTML build leaves in the project's _build, which other tests read while
+# `make pdf` runs: the site, Sphinx's saved doctrees, the executed chapters.
+SHARED = ["html", ".doctrees", "jupyter_execute", ".jupyter_cache", ".cache-key"]
+
+
+def shared_files():
+    """{path: modification time} of the files other tests read in the project's _build."""
+    build = ROOT / "_build"
+    paths = [build / name for name in SHARED]
+    paths += [path for name in SHARED for path in (build / name).rglob("*")]
+    return {path: path.stat().st_mtime_ns for path in paths if path.is_file()}
+
+
 @pytest.fixture(scope="module")
-def project(project_copy):
-    """A copy of the project and its site, where `make pdf` has built the PDF."""
+def latex(built_html):
+    """The LaTeX build's folder, where `make pdf` has built the PDF: the PDF and TeX's log."""
     if shutil.which("xelatex") is None:
         message = f"make pdf needs TeX: sudo apt-get install {TEX_PACKAGES}"
         missing_tool(message)
-    project = project_copy("pdf")
-    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=project, check=True)
-    return project
-
-
-@pytest.fixture(scope="module")
-def latex(project):
-    """The LaTeX build's folder: the PDF and TeX's log."""
-    return project / "_build" / "latex"
+    before = shared_files()
+    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=ROOT, check=True)
+    changed = {path for path, time in shared_files().items() if before.get(path) != time}
+    changed |= before.keys() - shared_files().keys()
+    assert not changed, f"make pdf changed what other tests read: {sorted(changed)[:5]}"
+    return ROOT / "_build" / "latex"
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +273,12 @@ def test_nothing_sticks_out_into_the_margin(latex):
     assert not overfull, "\n".join(overfull)
 
 
-def test_the_website_offers_the_pdf_after_make_pdf(project, latex):
+def test_the_website_offers_the_pdf_after_make_pdf(project_copy, latex):
+    # The site built again in a copy of the project (others read this one's site), with
+    # the PDF where `make pdf` leaves it.
+    project = project_copy("pdf-site")
+    (project / "_build" / "latex").mkdir()
+    shutil.copy2(latex / "book.pdf", project / "_build" / "latex" / "book.pdf")
     subprocess.run(["make", "--no-print-directory", "book"], cwd=project, check=True)
     site = project / "_build" / "html"
     assert (site / "book.pdf").read_bytes() == (latex / "book.pdf").read_bytes()

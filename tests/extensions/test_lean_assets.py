@@ -1,99 +1,18 @@
-"""lean_assets.py, step by step, on small hand-made pages, style sheets and icon lists."""
+"""lean_assets.py: each hook on small hand-made inputs, then what a tiny site's pages load."""
 
-import json
-import logging
+import re
 from types import SimpleNamespace
 
 import pytest
 from docutils import nodes
-from lean_assets import (
-    BLOCKING,
-    describe,
-    dropped,
-    font_awesome_icons,
-    glyph_shapes,
-    lazy_images,
-    mask_icon_glyphs,
-    prune_icon_rules,
-)
-from sphinx.errors import ExtensionError
-
-PENCIL = 0xF303
-# Font Awesome's list of its icons (metadata/icon-families.json), cut to two.
-FAMILIES = {
-    "pencil": {
-        "unicode": "f303",
-        "aliases": {"names": ["pencil-alt"], "unicodes": {"composite": ["270f", "f040"]}},
-        "svgs": {"classic": {"solid": {"width": 512, "height": 512, "path": "M0 0h512v512z"}}},
-    },
-    "github": {
-        "unicode": "f09b",
-        "svgs": {"classic": {"brands": {"width": 496, "height": 512, "path": "M1 1z"}}},
-    },
-}
-
-
-@pytest.fixture
-def font_awesome(tmp_path):
-    """A Font Awesome package with two icons."""
-    (tmp_path / "metadata").mkdir()
-    (tmp_path / "metadata" / "icon-families.json").write_text(json.dumps(FAMILIES))
-    return tmp_path
+from lean_assets import drop_thebe_config, dropped, lazy_figures, trim_page_assets
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 
 
 def app(thebe=False):
     return SimpleNamespace(
         config=SimpleNamespace(html_theme_options={"launch_buttons": {"thebe": thebe}})
     )
-
-
-def test_icons_are_read_from_font_awesomes_package(font_awesome):
-    pencil = ("512", "512", [PENCIL, 0x270F, 0xF040], "M0 0h512v512z")
-    assert list(font_awesome_icons(font_awesome)) == [
-        ("fas", "pencil", *pencil),
-        ("fas", "pencil-alt", *pencil),
-        ("fab", "github", "496", "512", [0xF09B], "M1 1z"),
-    ]
-    glyphs = glyph_shapes(font_awesome_icons(font_awesome))
-    assert glyphs[PENCIL] == glyphs[0xF040] == ("pencil", "512", "512", "M0 0h512v512z")
-    assert 0x270F not in glyphs  # a plain character (✏), not one of the font's own
-
-
-def test_without_the_package_the_build_says_how_to_install_it(tmp_path):
-    with pytest.raises(ExtensionError, match="npm ci --prefix book/_ext"):
-        list(font_awesome_icons(tmp_path))
-
-
-def test_the_pinned_package_draws_the_exercise_pencil():
-    (pencil,) = [icon for icon in font_awesome_icons() if icon[1] == "pencil"]
-    assert pencil[4][0] == PENCIL and pencil[5].startswith("M")
-
-
-ICON_CSS = (
-    '@font-face{font-family:"Font Awesome 6 Free";src:url(fa-solid-900.woff2)}'
-    '.exercise .admonition-title::after{content:"\\f303";font-family:"Font Awesome 6 Free";'
-    "color:red}"
-)
-
-
-def test_a_glyph_becomes_a_mask_of_its_shape_and_the_font_goes(font_awesome):
-    glyphs = glyph_shapes(font_awesome_icons(font_awesome))
-    css = mask_icon_glyphs(ICON_CSS, glyphs)
-    assert "@font-face" not in css and "Font Awesome" not in css
-    assert "mask:var(--lean-icon-pencil)" in css and "color:red" in css
-    assert '--lean-icon-pencil:url("data:image/svg+xml,%3Csvg' in css
-    assert "d='M0 0h512v512z'" in css
-
-
-def test_a_glyph_without_a_shape_is_a_warning_not_an_empty_box(caplog):
-    caplog.set_level(logging.WARNING)
-    mask_icon_glyphs(ICON_CSS, {})
-    assert "no shape for the icon-font glyphs U+F303" in caplog.text
-
-
-def test_only_the_icon_rules_kept_are_left():
-    css = 'a{color:red}.fa-xmark:before{content:"x"}.fa-pen:before,.fa-pencil:before{content:"p"}'
-    assert prune_icon_rules(css, {"xmark"}) == 'a{color:red}.fa-xmark:before{content:"x"}'
 
 
 @pytest.mark.parametrize(
@@ -112,53 +31,122 @@ def test_thebe_and_design_files_go_where_unused(thebe, body, gone):
     assert dropped(app(thebe), body) == gone
 
 
-@pytest.mark.parametrize(
-    ("tag", "deferred"),
-    [
-        ('<script src="../_static/searchtools.js?v=5">', True),
-        ('<script src="_static/doctools.js">', True),
-        ('<script src="_static/scripts/bootstrap.js">', False),
-        ('<script defer src="_static/copybutton.js">', False),
-    ],
-)
-def test_scripts_that_wait_for_the_page_are_deferred(tag, deferred):
-    assert (BLOCKING.sub(r'<script defer src="\g<src>">', tag) != tag) is deferred
+def page_context():
+    return {
+        "body": "<p>text</p>",
+        "css_files": [_CascadingStyleSheet("_static/sphinx-thebe.css"), _CascadingStyleSheet("a")],
+        "script_files": [
+            _JavaScript("_static/documentation_options.js"),
+            _JavaScript("_static/doctools.js", priority=200),
+            _JavaScript("_static/sphinx-thebe.js", **{"async": "async"}),
+            _JavaScript(None, body='const THEBE_JS_URL = "https://unpkg.com/thebe"'),
+            _JavaScript(None, body="DOCUMENTATION_OPTIONS.pagename = 'p';"),
+            _JavaScript("_static/copybutton.js?v=1", defer="defer"),
+        ],
+    }
 
 
-def test_figures_after_the_first_load_lazily():
-    page = (
-        '<header><img src="logo.png"></header><main>'
-        '<img src="a.png"><img src="b.png"><img loading="eager" src="c.png"></main>'
-    )
-    assert lazy_images(page) == (
-        '<header><img src="logo.png"></header><main><img src="a.png">'
-        '<img loading="lazy" decoding="async" src="b.png"><img loading="eager" src="c.png"></main>'
-    )
+def test_scripts_that_wait_for_the_page_are_deferred_and_thebe_goes():
+    context = page_context()
+    trim_page_assets(app(), "p", "page.html", context, None)
+    assert [css.filename for css in context["css_files"]] == ["a"]
+    scripts = [(js.filename, js.priority, js.attributes) for js in context["script_files"]]
+    assert scripts == [
+        ("_static/documentation_options.js", 500, {}),
+        ("_static/doctools.js", 200, {"defer": "defer"}),
+        (None, 500, {"body": "DOCUMENTATION_OPTIONS.pagename = 'p';"}),
+        ("_static/copybutton.js?v=1", 500, {"defer": "defer"}),
+    ]
 
 
-def paragraphs(*texts):
+def test_with_thebe_on_its_files_and_settings_stay():
+    context = page_context()
+    trim_page_assets(app(thebe=True), "p", "page.html", context, None)
+    assert len(context["css_files"]) == 2 and len(context["script_files"]) == 6
+
+
+def thebe_doctree():
     document = nodes.document(None, None)
-    for text in texts:
-        document += nodes.paragraph(text, text)
+    document += nodes.paragraph("text", "text")
+    config = '<script type="text/x-thebe-config">{requestKernel: true}</script>'
+    document += nodes.raw(text=config, format="html")
+    document += nodes.raw(text="<script>kernelName = 'python3'</script>", format="html")
+    document += nodes.raw(text="<b>an output</b>", format="html")
     return document
 
 
-def test_the_meta_description_is_the_first_real_sentence():
-    context = {}
-    describe(None, "p", "page.html", context, paragraphs("Short.", 'A "first" real sentence.'))
-    assert context["metatags"] == (
-        '<meta name="description" content="A &quot;first&quot; real sentence." />\n'
-    )
+@pytest.mark.parametrize(("thebe", "left"), [(False, 1), (True, 3)])
+def test_thebes_settings_leave_the_page_while_thebe_is_off(thebe, left):
+    document = thebe_doctree()
+    drop_thebe_config(app(thebe), document, "p")
+    assert len(list(document.findall(nodes.raw))) == left
+    assert document.astext().startswith("text")
 
 
-def test_a_long_description_stops_at_a_word_within_160_characters():
-    context = {}
-    describe(None, "p", "page.html", context, paragraphs("word " * 36))
-    content = context["metatags"].split('content="')[1].split('"')[0]
-    assert len(content) <= 160 and content.endswith("word…")
+EXPLORABLE = (
+    '<div class="explorable"><img src="data:image/png;base64,AA==">'
+    '<script type="application/json" class="explorable-data">{}</script></div>'
+)
 
 
-def test_a_page_without_a_doctree_gets_no_description():
-    context = {}
-    describe(None, "search", "search.html", context, None)
-    assert "metatags" not in context
+def test_figures_after_the_first_load_lazily_explorables_included():
+    document = nodes.document(None, None)
+    document += nodes.image(uri="a.png")
+    document += nodes.raw(text=EXPLORABLE, format="html")
+    document += nodes.figure("", nodes.image(uri="b.png"))
+    document += nodes.image(uri="c.png", loading="eager")
+    lazy_figures(None, document, "p")
+    images = list(document.findall(nodes.image))
+    assert [image.get("loading") for image in images] == [None, "lazy", "eager"]
+    assert next(document.findall(nodes.raw))["loading"] == "lazy"
+
+
+def test_an_explorable_as_the_first_figure_stays_eager():
+    document = nodes.document(None, None)
+    document += nodes.raw(text=EXPLORABLE, format="html")
+    document += nodes.image(uri="a.png")
+    lazy_figures(None, document, "p")
+    assert "loading" not in next(document.findall(nodes.raw))
+    assert next(document.findall(nodes.image))["loading"] == "lazy"
+
+
+# What a real build makes of it: the template overrides, the writer's attributes.
+
+
+def head(tiny_site, page="index.html"):
+    text = (tiny_site / page).read_text(encoding="utf-8")
+    return text, text[: text.index("</head>")]
+
+
+@pytest.mark.parametrize("page", ["index.html", "search.html"])
+def test_every_script_that_can_wait_is_deferred(tiny_site, page):
+    _, top = head(tiny_site, page)
+    blocking = re.findall(r'<script (?![^>]*\bdefer)[^>]*src="([^"]+)"', top)
+    assert [file_name(src) for src in blocking] == ["documentation_options.js"]
+    for name in ("searchtools.js", "language_data.js", "searchindex.js", "doctools.js"):
+        assert re.search(rf'<script defer[^>]*src="[^"]*{name}', top), name
+
+
+def file_name(src):
+    return src.split("?")[0].rsplit("/", 1)[-1]
+
+
+def test_no_page_loads_font_awesome(tiny_site):
+    for page in ("index.html", "search.html", "genindex.html"):
+        text, _ = head(tiny_site, page)
+        assert "fontawesome" not in text and '<i class="fa' not in text, page
+        assert "svg-inline--fa" in text, page
+
+
+def test_the_second_figure_loads_lazily_the_first_does_not(tiny_site):
+    text, _ = head(tiny_site)
+    first, second = re.findall(r"<img [^>]*>", text[text.index("<main") :])
+    assert "loading" not in first and 'loading="lazy"' in second
+
+
+def test_one_style_sheet_with_the_books_own_rules(tiny_site):
+    _, top = head(tiny_site)
+    (sheet,) = re.findall(r'<link rel="stylesheet" href="([^"]+)"', top)
+    css = (tiny_site / sheet).read_text(encoding="utf-8")
+    assert ".svg-inline--fa" in css and "a.headerlink" in css
+    assert not re.search(r"@font-face\s*\{[^}]*Font Awesome", css)
