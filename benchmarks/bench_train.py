@@ -122,5 +122,6 @@ def main():
         print(f"{label}\n    package / article = {measured:.3f}  (target {target:.2f}: {verdict})")
         print(f"    package / article with constants hoisted = {barer:.3f}  (for information)")
 
+
 if __name__ == "__main__":
     main()
