@@ -5,8 +5,10 @@ package alone, without building anything.
 
 `make test` runs the tests in parallel (pytest-xdist): the first worker to
 need the book builds it, the others wait for it and use it. After that the
-project's own `_build` is only read; a test that builds again (the PDF, a
-changed chapter) does so in a copy of the project, `copy_of_project`.
+project's own `_build` is only read, but for the PDF's tests, which run
+`make pdf` there (test_pdf.py checks that it changes nothing the others
+read); a test that builds a changed chapter does so in a copy of the
+project, `copy_of_project`.
 """
 
 import os
