@@ -289,11 +289,12 @@ def markdown(text):
 
 WORKBOOKS = "notebooks"  # the site's folder for the notebooks readers run
 ARCHIVE = "workbooks.zip"
+WORKBOOK_SUFFIX = "-workbook"  # 03-sigmoid.ipynb's workbook is 03-sigmoid-workbook.ipynb
 
 
 def workbook_name(pagename):
     """book/03-sigmoid -> 03-sigmoid-workbook.ipynb"""
-    return f"{pagename.rpartition('/')[2]}-workbook.ipynb"
+    return f"{pagename.rpartition('/')[2]}{WORKBOOK_SUFFIX}.ipynb"
 
 
 def is_chapter(pagename):
@@ -337,10 +338,11 @@ def pack_workbooks(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     folder = Path(app.outdir) / WORKBOOKS
+    # Dated like the build (not by the files' times): same workbooks, same archive.
+    date = archive_date()
     with zipfile.ZipFile(Path(app.outdir) / ARCHIVE, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.glob("*-workbook.ipynb")):
-            # Dated like the build (not by the file's time): same workbooks, same archive.
-            entry = zipfile.ZipInfo(f"workbooks/{path.name}", date_time=archive_date())
+        for path in sorted(folder.glob(f"*{WORKBOOK_SUFFIX}.ipynb")):
+            entry = zipfile.ZipInfo(f"workbooks/{path.name}", date_time=date)
             entry.external_attr = 0o644 << 16  # -rw-r--r-- once unpacked
             archive.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
 

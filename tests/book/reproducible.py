@@ -31,12 +31,14 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from toc import ROOT
 
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+# The site's folder of notebooks to run (chapters' and workbooks), and the workbooks' names.
+from workbook import WORKBOOK_SUFFIX, WORKBOOKS  # noqa: E402
+
 SCRATCH = ROOT / "_build" / "reproducible"
 TREE = SCRATCH / "tree"  # where each build is made, one after the other
 BUILDS = ("first", "second")
 CHAPTERS = "book"  # the chapters' folder
-READERS_NOTEBOOKS = "notebooks"  # the site's folder of notebooks to run, workbooks too
-WORKBOOK_SUFFIX = "-workbook"
 MEASURED = "measured"  # the tag of the cells whose outputs are measured times
 SHARED = [".venv", "book/_ext/node_modules"]  # installed once, used by both clones
 # The files make would reinstall from when they look newer than the install.
@@ -226,7 +228,7 @@ def page_of_notebook(relative):
     """The page a notebook download was made from: book/03-sigmoid for
     _sources/book/03-sigmoid.ipynb, notebooks/03-sigmoid.ipynb (the reader's
     notebook) and notebooks/03-sigmoid-workbook.ipynb."""
-    if relative.parts[0] == READERS_NOTEBOOKS:
+    if relative.parts[0] == WORKBOOKS:
         return f"{CHAPTERS}/{relative.stem.removesuffix(WORKBOOK_SUFFIX)}"
     return str(relative.with_suffix("")).removeprefix("_sources/")
 
@@ -248,7 +250,7 @@ def same_archives(a, b, pages, first, second):
             return False
         for name, _ in entries:
             texts = one.read(name), other.read(name)
-            page = page_of_notebook(Path(READERS_NOTEBOOKS, Path(name).name))
+            page = page_of_notebook(Path(WORKBOOKS, Path(name).name))
             if texts[0] != texts[1] and not (
                 page in pages and same_notebooks(*texts, page, first, second)
             ):
