@@ -8,13 +8,21 @@ myst-nb then finds every page cached and executes nothing itself. So the
 cache decides what runs, as before: nothing when nothing changed, a chapter
 whose code changed, every chapter once the cache was cleared. A failing
 cell stops the build with its traceback; the failure is not cached.
+
+The pool hands the notebooks to its processes in the order given, so they
+start longest first: started last, a long chapter would run on alone while
+the other cores sat idle. Each notebook's running time is kept from its last
+run, in a file beside the cache that survives the cache being cleared.
 """
 
+import json
 import logging as stdlib_logging
+import multiprocessing
 from pathlib import Path
 
 from jupyter_cache import get_cache
-from jupyter_cache.executors import load_executor
+from jupyter_cache.executors.base import ExecutorRunResult
+from jupyter_cache.executors.basic import REPORT_LEVEL, JupyterExecutorLocalMproc, ProcessData
 from myst_nb.core.read import is_myst_markdown_notebook
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
@@ -26,16 +34,74 @@ logger = logging.getLogger(__name__)
 executor_logger = stdlib_logging.getLogger("jupyter_cache.executor")
 executor_logger.setLevel(stdlib_logging.INFO)
 READER = {"type": "plugin", "name": "myst_nb_md"}  # myst-nb's reader for MyST notebooks
+TIMES = ".execution-seconds.json"  # {docname: seconds its last run took}, beside the cache
 
 
-def notebook_paths(env, docnames):
-    """The source files of those pages that are MyST Markdown notebooks."""
-    paths = [Path(env.doc2path(name)) for name in sorted(docnames)]
-    return [
-        path
-        for path in paths
+def notebook_pages(env, docnames):
+    """{docname: source file} for those pages that are MyST Markdown notebooks."""
+    paths = {name: Path(env.doc2path(name)) for name in sorted(docnames)}
+    return {
+        name: path
+        for name, path in paths.items()
         if path.suffix == ".md" and is_myst_markdown_notebook(path.read_text(encoding="utf8"))
-    ]
+    }
+
+
+def longest_first(pages, seconds):
+    """The docnames of `pages` ({docname: source}) in the order to start them.
+
+    Timed pages (`seconds`, {docname: seconds}) go longest first. A page never
+    timed (a new chapter; every page after `rm -rf _build`) might be the
+    longest, so it goes before them, and among such pages the one with the
+    longer source goes first, the best guess there is before a page has run.
+    """
+
+    def key(name):
+        if name in seconds:
+            return (1, -seconds[name])
+        return (0, -pages[name].stat().st_size)
+
+    return sorted(pages, key=key)
+
+
+class InOrderExecutor(JupyterExecutorLocalMproc):
+    """jupyter-cache's parallel executor ("local-parallel"), starting the notebooks in
+    the order of `filter_uris`, one at a time.
+
+    Its own `run_and_cache` takes them in the order they joined the cache's
+    project and, with more than four notebooks a core, hands them out several
+    at a time, so that the longest two could run one after the other.
+    """
+
+    def run_and_cache(self, *, filter_uris, timeout, allow_errors):
+        records = {record.uri: record for record in self.get_records(filter_uris)}
+        work = [
+            ProcessData(records[uri].pk, uri, self.cache, timeout, allow_errors)
+            for uri in filter_uris
+            if uri in records
+        ]
+        multiprocessing.log_to_stderr(REPORT_LEVEL)  # "Executing: <path>" as they start
+        with multiprocessing.Pool() as pool:
+            results = pool.map(self._EXECUTION_WORKER(), work, chunksize=1)
+        return ExecutorRunResult(
+            succeeded=[uri for status, uri in results if status == 0],
+            excepted=[uri for status, uri in results if status == 1],
+            errored=[uri for status, uri in results if status == 2],
+        )
+
+
+def read_times(path):
+    return json.loads(path.read_text(encoding="utf8")) if path.is_file() else {}
+
+
+def record_times(path, cache, uris_by_name):
+    """Add each executed page's running time, from its cache record, to the file at `path`."""
+    seconds = read_times(path)
+    for name, uri in uris_by_name.items():
+        record = cache.get_cached_project_nb(uri)
+        if record is not None and "execution_seconds" in record.data:
+            seconds[name] = round(record.data["execution_seconds"], 1)
+    path.write_text(json.dumps(seconds, indent=1, sort_keys=True) + "\n", encoding="utf8")
 
 
 def execute_in_parallel(app, env, docnames):
@@ -43,18 +109,22 @@ def execute_in_parallel(app, env, docnames):
     if config.execution_mode != "cache":
         return
     cache = get_cache(config.execution_cache_path)
-    uris = [
-        cache.add_nb_to_project(str(path), read_data=READER).uri
-        for path in notebook_paths(env, docnames)
-    ]
+    times = Path(config.execution_cache_path).parent / TIMES
+    pages = notebook_pages(env, docnames)
+    uris = {
+        name: cache.add_nb_to_project(str(pages[name]), read_data=READER).uri
+        for name in longest_first(pages, read_times(times))
+    }
     if not uris:
         return
-    executor = load_executor("local-parallel", cache=cache, logger=executor_logger)
+    executor = InOrderExecutor(cache, logger=executor_logger)
     result = executor.run_and_cache(
-        filter_uris=uris,
+        filter_uris=list(uris.values()),
         timeout=config.execution_timeout,
         allow_errors=config.execution_allow_errors,
     )
+    executed = {name: uri for name, uri in uris.items() if uri in result.succeeded}
+    record_times(times, cache, executed)
     failed = result.excepted + result.errored
     if failed:
         tracebacks = "\n".join(
@@ -62,8 +132,8 @@ def execute_in_parallel(app, env, docnames):
             for uri in failed
         )
         raise ExtensionError(f"Executing {len(failed)} notebook(s) failed:\n{tracebacks}")
-    if result.succeeded:
-        logger.info(f"executed {len(result.succeeded)} notebook(s) in parallel")
+    if executed:
+        logger.info(f"executed {len(executed)} notebook(s) in parallel")
 
 
 def setup(app):

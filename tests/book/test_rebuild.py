@@ -1,5 +1,6 @@
 """Rebuilds are fast and never stale, checked on a copy of the project and its build."""
 
+import json
 import os
 import re
 import subprocess
@@ -97,15 +98,21 @@ def test_a_failing_cell_fails_the_build_every_time(project):
 
 
 def test_a_package_change_runs_every_chapter_again_in_parallel(project):
+    # How long each chapter took when it last ran ({docname: seconds}).
+    seconds = json.loads((project / "_build" / ".execution-seconds.json").read_text())
     with (project / "neuron" / "data.py").open("a") as module:
         module.write("\n# A change to the package.\n")
     succeeded, log = build_log(project)
     assert (succeeded, executed_chapters(log)) == (True, chapter_names())
     # Every chapter ran before Sphinx read it, none in myst-nb's own serial pass...
     assert "Executing notebook" not in log
-    # ...and two chapters were running at once: a second started before the first ended.
+    # ...and two chapters were running at once: a second started before the first ended...
     events = re.findall(r"\] (Executing|Execution Successful): ", log)
     assert events[:2] == ["Executing", "Executing"], events
+    # ...the two that took longest last time (the cache's clearing keeps the times).
+    started = re.findall(r"\] Executing: \S*book/([\w-]+)\.md", log)
+    longest = sorted(seconds, key=seconds.get, reverse=True)[:2]
+    assert set(started[:2]) == {name.split("/")[-1] for name in longest}, (started, seconds)
 
 
 def fresh_cache(project):
