@@ -434,11 +434,25 @@ def install_source(app):
 
 
 def sphinx_resolver(app, docname):
-    """A `resolve(role, target)` that gives the text the page shows, from Sphinx's domains."""
+    """A `resolve(role, target)` that gives the text the page shows, from Sphinx's domains.
+
+    Its answers last the build (in `app.notebook_references`): a page's notebook
+    and its workbook ask the same questions, and to number a reference Sphinx
+    unpickles the whole doctree of the page it points to.
+    """
     from docutils import nodes
     from sphinx import addnodes
 
+    if not hasattr(app, "notebook_references"):
+        app.notebook_references = {}
+    answers = app.notebook_references
+
     def resolve(role, content):
+        if (docname, role, content) not in answers:
+            answers[docname, role, content] = resolve_anew(role, content)
+        return answers[docname, role, content]
+
+    def resolve_anew(role, content):
         explicit = re.fullmatch(r"(?P<title>.+?)\s*<(?P<target>[^<>]+)>", content, re.DOTALL)
         title, target = (explicit["title"], explicit["target"]) if explicit else (content, content)
         domain, kind = ROLES[role]

@@ -2,11 +2,19 @@
 
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import nbformat
 import pytest
+from docutils import nodes
 from myst_nb.core.read import read_myst_markdown_notebook
-from notebook_export import HOW_TO_INSTALL, ConversionError, setup_cell, to_notebook
+from notebook_export import (
+    HOW_TO_INSTALL,
+    ConversionError,
+    setup_cell,
+    sphinx_resolver,
+    to_notebook,
+)
 from toc import ROOT
 
 HEADER = "---\nkernelspec:\n  name: python3\n  display_name: Python 3\n  language: python\n---\n"
@@ -106,3 +114,26 @@ def test_the_setup_cell_says_how_to_install_the_package_it_cannot_find(tmp_path)
     last = result.stderr.strip().splitlines()[-1]
     assert last == f"ModuleNotFoundError: {HOW_TO_INSTALL}"
     assert "pip install -r requirements-reader.txt" in HOW_TO_INSTALL
+
+
+class CountingDomain:
+    """A Sphinx domain that answers every reference with its target, counting the questions."""
+
+    def __init__(self):
+        self.questions = []
+
+    def resolve_xref(self, env, docname, builder, kind, target, pending, contnode):
+        self.questions.append((docname, kind, target))
+        return nodes.inline(target, f"[{target}]")
+
+
+def test_a_build_resolves_each_reference_of_a_page_once():
+    domain = CountingDomain()
+    app = SimpleNamespace(env=SimpleNamespace(get_domain=lambda name: domain), builder=None)
+    # A page's notebook and its workbook each make a resolver and ask the same.
+    notebook, workbook = sphinx_resolver(app, "ch1"), sphinx_resolver(app, "ch1")
+    assert notebook("numref", "fig-one") == workbook("numref", "fig-one") == "[fig-one]"
+    assert domain.questions == [("ch1", "numref", "fig-one")]
+    # Another page's question is its own: Sphinx may answer it differently.
+    assert sphinx_resolver(app, "ch2")("numref", "fig-one") == "[fig-one]"
+    assert domain.questions[1:] == [("ch2", "numref", "fig-one")]
