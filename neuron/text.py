@@ -33,3 +33,19 @@ def readable(number, digits=2):
     mantissa = abs(number) / 10**exponent
     power = str(exponent).translate(SUPERSCRIPTS)
     return f"{sign}{mantissa:.{digits - 1}f} × 10{power}"
+
+
+def fixed(number, places):
+    """`number` with `places` decimals, written for prose: −0.84, with a
+    real minus sign, and 0.00, not −0.00, for a negative number that rounds
+    to zero.
+    """
+    if type(places) is not int or places < 0:
+        raise ValueError(f"places must be an integer >= 0, got {places!r}")
+    number = float(number)
+    if not math.isfinite(number):
+        raise ValueError(f"number must be finite, got {number}")
+    text = f"{number:.{places}f}"
+    if not text.startswith("-"):
+        return text
+    return text[1:] if float(text) == 0 else MINUS + text[1:]

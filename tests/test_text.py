@@ -1,8 +1,8 @@
-"""neuron.text.readable: numbers as a person writes them."""
+"""neuron.text: numbers as a person writes them."""
 
 import pytest
 
-from neuron.text import readable
+from neuron.text import fixed, readable
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,24 @@ def test_readable_writes_numbers_as_in_a_sentence(number, digits, expected):
 def test_readable_rejects_what_it_cannot_write(number, digits):
     with pytest.raises(ValueError, match="must be"):
         readable(number, digits)
+
+
+@pytest.mark.parametrize(
+    ("number", "places", "expected"),
+    [
+        (-0.8351, 2, "−0.84"),
+        (0.8351, 2, "0.84"),
+        (-0.004, 2, "0.00"),  # rounds to zero: no sign
+        (-0.0, 1, "0.0"),
+        (-12.5, 0, "−12"),  # Python rounds half to even
+        (3, 3, "3.000"),
+    ],
+)
+def test_fixed_writes_decimals_with_a_real_minus_sign(number, places, expected):
+    assert fixed(number, places) == expected
+
+
+@pytest.mark.parametrize(("number", "places"), [(float("inf"), 2), (1.0, -1), (1.0, 2.0)])
+def test_fixed_rejects_what_it_cannot_write(number, places):
+    with pytest.raises(ValueError, match="must be"):
+        fixed(number, places)

@@ -6,6 +6,7 @@ import numpy as np
 from neuron.activation import sigmoid, sigmoid_derivative
 from neuron.plots.explorable import Explorable
 from neuron.plots.style import COLORS, CYCLE, new_figure
+from neuron.text import fixed
 from neuron.validation import as_finite_array
 
 
@@ -146,21 +147,22 @@ def explore_weight(weights, examples, j, values, start=0):
         _, sums = setting(i)
         marked = {f"{label} → {float(sigmoid(z)):.3f}": z for label, z in sums.items()}
         figure = plot_sigmoid(curve, marked)
-        figure.axes[0].set_title(f"${name}$ = {values[i]:.2f}")
+        figure.axes[0].set_title(f"${name}$ = {fixed(values[i], 2)}")
         return figure
 
     def describe(i):
         moved, sums = setting(i)
-        others = ", ".join(f"w{k + 1} = {w:.2f}" for k, w in enumerate(moved) if k != j)
+        others = ", ".join(f"w{k + 1} = {fixed(w, 2)}" for k, w in enumerate(moved) if k != j)
         points = "; ".join(
-            f"{label}: z = {z:.2f}, answer {float(sigmoid(z)):.3f}" for label, z in sums.items()
+            f"{label}: z = {fixed(z, 2)}, answer {float(sigmoid(z)):.3f}"
+            for label, z in sums.items()
         )
-        return f"w{j + 1} = {values[i]:.2f} ({others}). {points}."
+        return f"w{j + 1} = {fixed(values[i], 2)} ({others}). {points}."
 
     return Explorable.from_figures(
         f"sigmoid-w{j + 1}",
         f"Weight w{j + 1}",
-        [f"w{j + 1} = {value:.2f}" for value in values],
+        [f"w{j + 1} = {fixed(value, 2)}" for value in values],
         draw,
         describe,
         start,

@@ -9,7 +9,7 @@ from matplotlib.ticker import FuncFormatter
 from neuron.activation import sigmoid
 from neuron.plots.explorable import Explorable
 from neuron.plots.style import COLORS, CYCLE, new_figure, new_mosaic
-from neuron.text import readable
+from neuron.text import fixed, readable
 from neuron.validation import as_finite_array, check_count
 
 
@@ -134,7 +134,7 @@ def plot_training_state(history, inputs, outputs, k):
         ax.text(
             weight,
             row,
-            f" {weight:.2f} ",
+            f" {fixed(weight, 2)} ",
             va="center",
             ha="left" if weight >= 0 else "right",
             fontsize="small",
@@ -206,4 +206,4 @@ def explore_training(history, inputs, outputs, iterations, start=0):
 
 
 def _numbers(values, decimals):
-    return ", ".join(f"{value:.{decimals}f}" for value in values)
+    return ", ".join(fixed(value, decimals) for value in values)

@@ -160,7 +160,9 @@ def test_keyboard_and_pointer_move_the_figure(browser, site, pages_of, name, siz
 
 def numbers(text):
     """The numbers in a description, in order (thousands separators dropped,
-    a power of ten such as 2.5 × 10⁻⁵ read as 2.5e-5)."""
+    a power of ten such as 2.5 × 10⁻⁵ read as 2.5e-5); a negative one must
+    have a real minus sign, −0.84, as the prose does, not a hyphen."""
+    assert not re.search(r"-\d", text), f"a hyphen for a minus sign: {text!r}"
     text = text.replace(",", "").replace("\N{MINUS SIGN}", "-")
     text = re.sub(
         r" × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)",
@@ -168,6 +170,11 @@ def numbers(text):
         text,
     )
     return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
+
+
+def signed(number):
+    """A number as a description writes it, −0.84, read as a float."""
+    return float(number.replace("\N{MINUS SIGN}", "-"))
 
 
 def description_at(page, name, setting):
@@ -199,10 +206,10 @@ def check_sigmoid(text, w1):
     examples = [*TRAINING_INPUTS, NEW_SITUATION]
     sums = [float(np.dot(x, weights)) for x in examples]
     # "z = <sum>, answer <answer>", once per example and for the new situation.
-    pairs = re.findall(r"z = (-?\d+\.\d+), answer (\d\.\d+)", text)
-    assert [float(z) for z, _ in pairs] == pytest.approx(sums, abs=5e-3)
+    pairs = re.findall(r"z = (−?\d+\.\d+), answer (\d\.\d+)", text)
+    assert [signed(z) for z, _ in pairs] == pytest.approx(sums, abs=5e-3)
     assert [float(a) for _, a in pairs] == pytest.approx(sigmoid(sums), abs=5e-4)
-    stated = [float(w) for w in re.findall(r"w\d = (-?\d+\.\d+)", text)]
+    stated = [signed(w) for w in re.findall(r"w\d = (−?\d+\.\d+)", text)]
     assert stated == pytest.approx(weights, abs=5e-3)
 
 
@@ -238,7 +245,7 @@ SETTINGS = [
     ("training-cycle", "iteration 100", lambda text: check_training(text, 100)),
     ("training-cycle", "iteration 10,000", lambda text: check_training(text, 10_000)),
     ("sigmoid-w1", "w1 = 3.00", lambda text: check_sigmoid(text, 3.0)),
-    ("sigmoid-w1", "w1 = -4.00", lambda text: check_sigmoid(text, -4.0)),
+    ("sigmoid-w1", "w1 = −4.00", lambda text: check_sigmoid(text, -4.0)),
     ("learning-rate", "learning rate 0.1", lambda text: check_learning_rate(text, 0.1)),
     ("learning-rate", "learning rate 90", lambda text: check_learning_rate(text, 90.0)),
     ("learning-rate", "learning rate 100", lambda text: check_learning_rate(text, 100.0)),

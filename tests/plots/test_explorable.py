@@ -29,7 +29,10 @@ PNG = figure_png(new_figure()[0])
 
 
 def numbers(text):
-    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text.replace(",", ""))]
+    """The numbers in a description; a negative one must have a real minus sign."""
+    assert not re.search(r"-\d", text), f"a hyphen for a minus sign: {text!r}"
+    text = text.replace(",", "").replace("\N{MINUS SIGN}", "-")
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
 
 
 def small(**changes):
@@ -119,9 +122,9 @@ def test_explore_weight_moves_one_weight_only():
     weights = np.array([2.0, -1.0, 0.5])
     examples = {"a": TRAINING_INPUTS[1], "new": NEW_SITUATION}
     explorable = explore_weight(weights, examples, 0, [-1.0, 3.0], start=1)
-    assert explorable.settings == ["w1 = -1.00", "w1 = 3.00"]
+    assert explorable.settings == ["w1 = −1.00", "w1 = 3.00"]
     text = explorable.descriptions[1]
-    assert "w2 = -1.00, w3 = 0.50" in text
+    assert "w2 = −1.00, w3 = 0.50" in text
     assert f"answer {float(sigmoid(3.0 - 1.0 + 0.5)):.3f}" in text
     assert f"z = 3.00, answer {float(sigmoid(3.0)):.3f}" in text
     with pytest.raises(ValueError, match="j must index"):
