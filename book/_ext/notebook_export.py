@@ -340,11 +340,21 @@ def display_math(body, label, context, depth):
 
 def listing(argument, options, context):
     """The code a `{literalinclude}` shows, as a fenced code block."""
-    from sphinx.directives.code import LiteralIncludeReader  # Sphinx reads what it shows
+    # Sphinx reads what it shows, with the options read as its directive reads them.
+    from sphinx.directives.code import LiteralInclude, LiteralIncludeReader
 
     path = (context.folder / argument).resolve()
     if not path.is_file():
         raise ConversionError(f"{{literalinclude}} {argument}: no such file")
+    read = {}
+    for key, value in options.items():
+        if key not in LiteralInclude.option_spec:
+            raise ConversionError(f"{{literalinclude}} {argument}: no option :{key}:")
+        try:  # (docutils gives an option written without a value as None)
+            read[key] = LiteralInclude.option_spec[key](value or None)
+        except ValueError as wrong:
+            raise ConversionError(f"{{literalinclude}} {argument}: :{key}: {wrong}") from wrong
+    options = read
     reader = LiteralIncludeReader(str(path), options, SimpleNamespace(source_encoding="utf-8"))
     code, _ = reader.read()
     language = options.get("language", "python" if path.suffix == ".py" else "")

@@ -69,6 +69,16 @@ def test_a_listing_is_written_in():
     assert "{literalinclude}" not in source
 
 
+def test_a_listing_takes_options_as_sphinx_reads_them():
+    text = "```{literalinclude} ../neuron/network.py\n:pyobject: NeuralNetwork.think\n"
+    ((_, indented, _),) = cells(convert(text + "```\n"))
+    assert indented.startswith("```python\n    def think(self, inputs):\n")
+    ((_, dedented, _),) = cells(convert(text + ":dedent:\n```\n"))
+    assert dedented.startswith("```python\ndef think(self, inputs):\n")
+    ((_, by_two, _),) = cells(convert(text + ":dedent: 2\n```\n"))
+    assert by_two.startswith("```python\n  def think(self, inputs):\n")
+
+
 def test_hidden_cells_go_and_their_glued_numbers_stay():
     text = "```{code-cell} ipython3\n:tags: [remove-cell]\nx = 1\n```\n\n"
     text += "x is {glue:text}`x:.2f`.\n"
@@ -98,6 +108,8 @@ def test_cell_ids_come_from_the_sources():
         ("A {glue:text}`missing`.\n", "'missing'"),
         ("```{math}\nz = 1\n", "unclosed"),
         ("```{literalinclude} ../nowhere.py\n```\n", "nowhere.py"),
+        ("```{literalinclude} ../neuron/data.py\n:dedent: two\n```\n", "data.py: :dedent: "),
+        ("```{literalinclude} ../neuron/data.py\n:unknown: 1\n```\n", "no option :unknown:"),
     ],
 )
 def test_what_it_cannot_convert_is_named(text, named):
