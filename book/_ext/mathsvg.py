@@ -19,6 +19,8 @@ import html
 import json
 import shutil
 import subprocess
+import threading
+from collections import deque
 from pathlib import Path
 
 from docutils import nodes
@@ -52,12 +54,23 @@ mjx-container[jax="SVG"]:not([display="true"]) > svg {
 
 
 class Renderer:
-    """One long-running Node process that turns TeX into SVG, one JSON line each way."""
+    """One long-running Node process that turns TeX into SVG, one JSON line each way.
+
+    `ask` sends a piece of TeX ahead without waiting for it: a thread reads
+    the answers, in the order asked, as MathJax finishes them, so that MathJax
+    works on another core while Sphinx goes on reading and writing pages.
+    `render` waits only for the answer it needs.
+    """
 
     def __init__(self):
         self.process = None
         self.css = ""
-        self.cache = {}
+        self.answers = {}  # (tex, display) -> (svg, speech, error)
+        self.asked = set()  # every key sent, answered or not
+        self.waiting = deque()  # the keys sent and not yet answered, in order
+        self.answered = threading.Condition()
+        self.reader = None
+        self.ended = False  # whether the process has stopped answering
 
     def start(self):
         node = shutil.which("node")
@@ -75,28 +88,71 @@ class Renderer:
             encoding="utf-8",
         )
         self.css = json.loads(self.process.stdout.readline())["css"]
+        self.ended = False
+        self.reader = threading.Thread(target=self.read_answers, daemon=True)
+        self.reader.start()
+
+    def read_answers(self):
+        """Store each answer under the oldest key still waiting, until the process ends."""
+        try:
+            for line in self.process.stdout:
+                answer = json.loads(line)
+                with self.answered:
+                    key = self.waiting.popleft()
+                    self.answers[key] = (answer["svg"], answer["speech"], answer["error"])
+                    self.answered.notify_all()
+        finally:
+            with self.answered:
+                self.ended = True
+                self.asked -= set(self.waiting)  # never answered: ask again after a restart
+                self.waiting.clear()
+                self.answered.notify_all()
+
+    def ask(self, tex, display):
+        """Send one piece of TeX to MathJax, unless it was sent already."""
+        key = (tex, display)
+        if self.process is None:
+            self.start()
+        with self.answered:
+            if key in self.asked:
+                return
+            self.asked.add(key)
+            self.waiting.append(key)
+        # Written outside the lock: while the pipe is full, the reader must still store answers.
+        try:
+            self.process.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
+            self.process.stdin.flush()
+        except OSError as error:
+            raise ExtensionError("mathsvg: the MathJax process stopped unexpectedly") from error
 
     def render(self, tex, display):
         """(svg, speech, error) for one piece of TeX."""
         key = (tex, display)
-        if key not in self.cache:
-            if self.process is None:
-                self.start()
-            self.process.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
-            self.process.stdin.flush()
-            line = self.process.stdout.readline()
-            if not line:
-                raise ExtensionError("mathsvg: the MathJax process stopped unexpectedly")
-            answer = json.loads(line)
-            self.cache[key] = (answer["svg"], answer["speech"], answer["error"])
-        return self.cache[key]
+        self.ask(tex, display)
+        with self.answered:
+            while key not in self.answers:
+                if self.ended:
+                    raise ExtensionError("mathsvg: the MathJax process stopped unexpectedly")
+                self.answered.wait()
+            return self.answers[key]
 
     def stop(self):
         if self.process is not None:
-            self.process.stdin.close()
+            self.process.stdin.close()  # MathJax answers what it was sent, then ends
             self.process.wait(timeout=30)
+            self.reader.join()
             self.process.stdout.close()
             self.process = None
+
+
+def ask_ahead(app, doctree):
+    """As each page is read, send its equations to MathJax, to be ready when it is written."""
+    if getattr(app.builder, "math_renderer_name", None) != "mathsvg":
+        return
+    for node in doctree.findall(nodes.math):
+        app.mathsvg_renderer.ask(node.astext(), display=False)
+    for node in doctree.findall(nodes.math_block):
+        app.mathsvg_renderer.ask(display_tex(node), display=True)
 
 
 def svg_markup(translator, node, tex, display):
@@ -173,5 +229,6 @@ def setup(app: Sphinx):
         "mathsvg", inline_renderers=(visit_math, None), block_renderers=(visit_displaymath, None)
     )
     app.add_css_file(CSS_NAME)
+    app.connect("doctree-read", ask_ahead)
     app.connect("build-finished", write_css)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": False}
