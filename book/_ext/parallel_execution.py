@@ -91,6 +91,7 @@ class InOrderExecutor(JupyterExecutorLocalMproc):
 
 
 def read_times(path):
+    """{docname: seconds} from the file at `path`; {} before any page has run."""
     return json.loads(path.read_text(encoding="utf8")) if path.is_file() else {}
 
 
@@ -124,7 +125,8 @@ def execute_in_parallel(app, env, docnames):
         allow_errors=config.execution_allow_errors,
     )
     executed = {name: uri for name, uri in uris.items() if uri in result.succeeded}
-    record_times(times, cache, executed)
+    if executed:
+        record_times(times, cache, executed)
     failed = result.excepted + result.errored
     if failed:
         tracebacks = "\n".join(
