@@ -66,7 +66,6 @@ class Renderer:
         self.process = None
         self.css = ""
         self.answers = {}  # (tex, display) -> (svg, speech, error)
-        self.asked = set()  # every key sent, answered or not
         self.waiting = deque()  # the keys sent and not yet answered, in order
         self.answered = threading.Condition()
         self.reader = None
@@ -104,8 +103,7 @@ class Renderer:
         finally:
             with self.answered:
                 self.ended = True
-                self.asked -= set(self.waiting)  # never answered: ask again after a restart
-                self.waiting.clear()
+                self.waiting.clear()  # never to be answered: asked again after a restart
                 self.answered.notify_all()
 
     def ask(self, tex, display):
@@ -114,9 +112,8 @@ class Renderer:
         if self.process is None:
             self.start()
         with self.answered:
-            if key in self.asked:
+            if key in self.answers or key in self.waiting:
                 return
-            self.asked.add(key)
             self.waiting.append(key)
         # Written outside the lock: while the pipe is full, the reader must still store answers.
         try:

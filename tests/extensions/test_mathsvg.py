@@ -20,11 +20,16 @@ EXTENSIONS = Path(__file__).resolve().parents[2] / "book" / "_ext"
 TEX_MARKUP = re.compile(r"[\\{}^_]|\b(frac|sqrt|mathbf)\b")
 
 
-@pytest.fixture(scope="module")
-def renderer():
+def new_renderer():
+    """A Renderer, where Node.js and MathJax are installed."""
     if shutil.which("node") is None or not (EXTENSIONS / "node_modules").is_dir():
         missing_tool("mathsvg needs Node.js and `npm ci --prefix book/_ext`")
-    renderer = Renderer()
+    return Renderer()
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    renderer = new_renderer()
     yield renderer
     renderer.stop()
 
@@ -95,7 +100,7 @@ def without_ids(answer):
 
 
 def test_equations_asked_ahead_are_answered_as_if_rendered_alone(renderer):
-    ahead = Renderer()
+    ahead = new_renderer()
     try:
         terms = " + ".join(f"x_{{{j}}}" for j in range(40))
         pieces = [(f"{terms} = y^{{{k}}}", k % 2 == 0) for k in range(300)]
@@ -113,7 +118,7 @@ def test_equations_asked_ahead_are_answered_as_if_rendered_alone(renderer):
 
 
 def test_a_stopped_process_is_an_error_not_a_wait():
-    renderer = Renderer()
+    renderer = new_renderer()
     renderer.ask("x", display=False)
     renderer.process.kill()
     outcome = []
