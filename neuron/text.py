@@ -9,6 +9,14 @@ SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 MINUS = "\N{MINUS SIGN}"
 
 
+def _finite(number):
+    """`number` as a float, checked finite: prose has no words for NaN."""
+    number = float(number)
+    if not math.isfinite(number):
+        raise ValueError(f"number must be finite, got {number}")
+    return number
+
+
 def readable(number, digits=2):
     """`number` rounded to `digits` significant digits, written for prose.
 
@@ -18,9 +26,7 @@ def readable(number, digits=2):
     """
     if type(digits) is not int or digits < 1:
         raise ValueError(f"digits must be an integer >= 1, got {digits!r}")
-    number = float(number)
-    if not math.isfinite(number):
-        raise ValueError(f"number must be finite, got {number}")
+    number = _finite(number)
     if number == 0:
         return "0"
     # The exponent after rounding: 9.96 to two digits is 10, not 9.96.
@@ -42,9 +48,7 @@ def fixed(number, places):
     """
     if type(places) is not int or places < 0:
         raise ValueError(f"places must be an integer >= 0, got {places!r}")
-    number = float(number)
-    if not math.isfinite(number):
-        raise ValueError(f"number must be finite, got {number}")
+    number = _finite(number)
     text = f"{number:.{places}f}"
     if not text.startswith("-"):
         return text
