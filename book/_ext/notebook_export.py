@@ -346,18 +346,19 @@ def listing(argument, options, context):
     path = (context.folder / argument).resolve()
     if not path.is_file():
         raise ConversionError(f"{{literalinclude}} {argument}: no such file")
-    read = {}
+    read_options = {}
     for key, value in options.items():
         if key not in LiteralInclude.option_spec:
             raise ConversionError(f"{{literalinclude}} {argument}: no option :{key}:")
         try:  # (docutils gives an option written without a value as None)
-            read[key] = LiteralInclude.option_spec[key](value or None)
+            read_options[key] = LiteralInclude.option_spec[key](value or None)
         except ValueError as wrong:
             raise ConversionError(f"{{literalinclude}} {argument}: :{key}: {wrong}") from wrong
-    options = read
-    reader = LiteralIncludeReader(str(path), options, SimpleNamespace(source_encoding="utf-8"))
+    reader = LiteralIncludeReader(
+        str(path), read_options, SimpleNamespace(source_encoding="utf-8")
+    )
     code, _ = reader.read()
-    language = options.get("language", "python" if path.suffix == ".py" else "")
+    language = read_options.get("language", "python" if path.suffix == ".py" else "")
     return f"```{language}\n{code.rstrip()}\n```"
 
 
