@@ -95,9 +95,10 @@ def read_times(path):
     return json.loads(path.read_text(encoding="utf8")) if path.is_file() else {}
 
 
-def record_times(path, cache, uris_by_name):
-    """Add each executed page's running time, from its cache record, to the file at `path`."""
-    seconds = read_times(path)
+def record_times(path, seconds, cache, uris_by_name):
+    """Write to `path` the times in `seconds` ({docname: seconds}), each executed
+    page's replaced by its running time from its cache record."""
+    seconds = dict(seconds)
     for name, uri in uris_by_name.items():
         record = cache.get_cached_project_nb(uri)
         if record is not None and "execution_seconds" in record.data:
@@ -111,10 +112,11 @@ def execute_in_parallel(app, env, docnames):
         return
     cache = get_cache(config.execution_cache_path)
     times = Path(config.execution_cache_path).parent / TIMES
+    seconds = read_times(times)
     pages = notebook_pages(env, docnames)
     uris = {
         name: cache.add_nb_to_project(str(pages[name]), read_data=READER).uri
-        for name in longest_first(pages, read_times(times))
+        for name in longest_first(pages, seconds)
     }
     if not uris:
         return
@@ -126,7 +128,7 @@ def execute_in_parallel(app, env, docnames):
     )
     executed = {name: uri for name, uri in uris.items() if uri in result.succeeded}
     if executed:
-        record_times(times, cache, executed)
+        record_times(times, seconds, cache, executed)
     failed = result.excepted + result.errored
     if failed:
         tracebacks = "\n".join(

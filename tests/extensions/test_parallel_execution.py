@@ -41,7 +41,7 @@ def test_recorded_times_replace_older_ones_and_keep_the_rest(tmp_path):
     times = tmp_path / "times.json"
     times.write_text(json.dumps({"a": 1.0, "b": 2.0}))
     cache = FakeCache({"uri-b": 7.04, "uri-c": 3.0})
-    record_times(times, cache, {"b": "uri-b", "c": "uri-c", "d": "uri-d"})
+    record_times(times, read_times(times), cache, {"b": "uri-b", "c": "uri-c", "d": "uri-d"})
     assert read_times(times) == {"a": 1.0, "b": 7.0, "c": 3.0}
 
 
